@@ -1,0 +1,748 @@
+"""The Erasmus+ VET programme as data: every number and rule the portal shows or applies.
+
+Editors change these records in the admin; nothing here knows about a user's situation.
+Fixtures in ``fixtures/`` seed them (``manage.py load_programme``), with a source per record.
+"""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+LANGUAGES = ("nl", "en")
+
+
+class Translated:
+    """Read ``<name>_nl`` or ``<name>_en`` for the active language, falling back to the other."""
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        active = (get_language() or "nl")[:2]
+        order = (active, *(lang for lang in LANGUAGES if lang != active))
+        for lang in order:
+            value = getattr(instance, f"{self.name}_{lang}", "")
+            if value:
+                return value
+        return ""
+
+
+class CodeManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class FormatChildManager(models.Manager):
+    def get_by_natural_key(self, format_code, *rest):
+        lookup = dict(zip(self.model.NATURAL_FIELDS, rest, strict=True))
+        return self.get(format__code=format_code, **lookup)
+
+
+class Sourced(models.Model):
+    """A record whose facts come from a cited source, and may still be unconfirmed."""
+
+    source_url = models.URLField(
+        _("source URL"), max_length=500, blank=True, help_text=_("Where the facts come from.")
+    )
+    source_note = models.TextField(
+        _("source note"),
+        blank=True,
+        help_text=_("Which part of the source, the call year, and any conflict between sources."),
+    )
+    confirmed = models.BooleanField(
+        _("confirmed"),
+        default=True,
+        help_text=_(
+            "Untick when an official source does not state these facts. Pages and the checker "
+            "then say “check with your National Agency”."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Described(Sourced):
+    """A programme record with a code and a Dutch and English name, summary and description."""
+
+    code = models.SlugField(
+        _("code"), max_length=60, unique=True, help_text=_("Stable identifier; used in URLs.")
+    )
+    name_nl = models.CharField(_("name (Dutch)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    summary_nl = models.TextField(_("summary (Dutch)"), blank=True, help_text=_("One sentence."))
+    summary_en = models.TextField(_("summary (English)"), blank=True, help_text=_("One sentence."))
+    description_nl = models.TextField(_("description (Dutch)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers are listed first.")
+    )
+
+    name = Translated()
+    summary = Translated()
+    description = Translated()
+
+    objects = CodeManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "code"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class OrganisationKind(models.TextChoices):
+    VET_PROVIDER = "vet_provider", _("VET provider")
+    COMPANY = "company", _("Company training VET learners")
+    PUBLIC_AUTHORITY = "public_authority", _("Public authority")
+    NGO = "ngo", _("Non-governmental organisation")
+    HIGHER_EDUCATION = "higher_education", _("Higher-education institution")
+    TEACHER_TRAINING = "teacher_training", _("Teacher-training institution")
+    SCHOOL = "school", _("School")
+    OTHER = "other", _("Other organisation")
+
+
+class Goal(models.TextChoices):
+    SEND_LEARNERS = "send_learners", _("Send learners abroad")
+    SEND_STAFF = "send_staff", _("Send staff abroad")
+    HOST = "host", _("Host participants from abroad")
+    COOPERATE = "cooperate", _("Work with partners abroad")
+    BUILD_CAPACITY = "build_capacity", _("Build capacity outside Europe")
+    TEACH_EU = "teach_eu", _("Teach about the European Union")
+
+
+class ActionLine(Described):
+    """Key Action 1 (mobility), Key Action 2 (cooperation) or the Jean Monnet actions."""
+
+    history = HistoricalRecords()
+
+    class Meta(Described.Meta):
+        verbose_name = _("action line")
+        verbose_name_plural = _("action lines")
+
+
+class Country(Sourced):
+    """A country of the world and its place in the programme."""
+
+    class Status(models.TextChoices):
+        EU_MEMBER = "eu_member", _("EU member state")
+        ASSOCIATED = "associated", _("Third country associated to the programme")
+        NON_ASSOCIATED = "non_associated", _("Third country not associated to the programme")
+
+    code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        primary_key=True,
+        help_text=_("ISO 3166-1 alpha-2, e.g. NL; XK for Kosovo."),
+    )
+    name_nl = models.CharField(_("name (Dutch)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status,
+        default=Status.NON_ASSOCIATED,
+        help_text=_("Only organisations from EU member states and associated countries apply."),
+    )
+    region = models.PositiveSmallIntegerField(
+        _("region"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Region of a non-associated third country in the Programme Guide (1 Western Balkans, "
+            "2 Neighbourhood East, 3 South-Mediterranean, 4 Russia, …). Empty when unknown."
+        ),
+    )
+
+    name = Translated()
+    objects = CodeManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_is_two_capitals"
+            ),
+            models.CheckConstraint(
+                condition=Q(region__isnull=True) | Q(status="non_associated", region__gte=1),
+                name="country_region_only_for_non_associated",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    def natural_key(self):
+        return (self.code,)
+
+    @property
+    def in_programme(self):
+        return self.status != self.Status.NON_ASSOCIATED
+
+
+class AgencyQuerySet(models.QuerySet):
+    def national(self):
+        return self.filter(kind=Agency.Kind.NATIONAL_AGENCY)
+
+
+class Agency(Sourced):
+    """A National Agency for VET (per country; in Belgium per community) or EACEA."""
+
+    class Kind(models.TextChoices):
+        NATIONAL_AGENCY = "national_agency", _("National Agency")
+        EACEA = "eacea", _("European Education and Culture Executive Agency (EACEA)")
+
+    class Community(models.TextChoices):
+        FLEMISH = "nl", _("Flemish Community")
+        FRENCH = "fr", _("French Community")
+        GERMAN = "de", _("German-speaking Community")
+
+    code = models.SlugField(_("code"), max_length=20, unique=True, help_text=_("e.g. nl, be-fr."))
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("The agency's own name, as it uses it.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agencies",
+        verbose_name=_("country"),
+        help_text=_("The country it serves; empty for EACEA."),
+    )
+    community = models.CharField(
+        _("Belgian community"),
+        max_length=2,
+        choices=Community,
+        blank=True,
+        help_text=_("Only for Belgium: the community whose organisations apply here."),
+    )
+    url = models.URLField(_("website"), max_length=300)
+
+    objects = CodeManager.from_queryset(AgencyQuerySet)()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+        ordering = ["kind", "country", "community"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(country="BE", kind="national_agency") | ~Q(community=""),
+                name="agency_belgian_names_community",
+            ),
+            models.CheckConstraint(
+                condition=Q(community="") | Q(country="BE"),
+                name="agency_community_only_in_belgium",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="eacea", country__isnull=True)
+                | Q(kind="national_agency", country__isnull=False),
+                name="agency_national_has_country",
+            ),
+            models.UniqueConstraint(
+                fields=["country", "community"],
+                condition=Q(kind="national_agency"),
+                name="agency_one_per_country_community",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+
+
+class Format(Described):
+    """One kind of project an organisation applies for, with every rule the checker applies."""
+
+    class ManagedBy(models.TextChoices):
+        NATIONAL_AGENCY = "national_agency", _("National Agency of the applicant's country")
+        EACEA = "eacea", _("EACEA in Brussels")
+
+    # Rule fields an editor can mark as unconfirmed (see ``unconfirmed_rules``).
+    RULE_FIELDS = (
+        "min_organisations",
+        "max_organisations",
+        "min_countries",
+        "min_eu_member_states",
+        "non_associated_may_join",
+        "non_associated_regions",
+        "excluded_countries",
+        "min_non_associated_organisations",
+        "duration",
+        "max_participants",
+        "grant",
+        "applicant_kinds",
+        "accredited_excluded",
+        "grant_limit",
+        "min_ngo_network_countries",
+    )
+
+    code = models.CharField(
+        _("code"),
+        max_length=60,
+        unique=True,
+        help_text=_("The official action code, e.g. KA220-VET."),
+    )
+    action_line = models.ForeignKey(
+        ActionLine,
+        on_delete=models.PROTECT,
+        related_name="formats",
+        verbose_name=_("action line"),
+    )
+    managed_by = models.CharField(
+        _("managed by"),
+        max_length=20,
+        choices=ManagedBy,
+        help_text=_("Who takes the application."),
+    )
+    min_organisations = models.PositiveSmallIntegerField(
+        _("minimum organisations"),
+        default=1,
+        help_text=_("Applicant included. 1 means an organisation may apply alone."),
+    )
+    max_organisations = models.PositiveSmallIntegerField(
+        _("maximum organisations"),
+        null=True,
+        blank=True,
+        help_text=_("Empty means no maximum. 1 means a single applicant only."),
+    )
+    min_countries = models.PositiveSmallIntegerField(
+        _("minimum countries"),
+        default=1,
+        help_text=_(
+            "Minimum distinct EU member states and associated countries among the organisations."
+        ),
+    )
+    min_eu_member_states = models.PositiveSmallIntegerField(
+        _("minimum EU member states"),
+        default=0,
+        help_text=_("Minimum distinct EU member states among the organisations."),
+    )
+    non_associated_may_join = models.BooleanField(
+        _("non-associated countries may join"),
+        default=False,
+        help_text=_("Whether organisations from non-associated third countries may be partners."),
+    )
+    non_associated_may_apply = models.BooleanField(
+        _("non-associated countries may apply"),
+        default=False,
+        help_text=_("Whether an organisation from a non-associated third country may apply."),
+    )
+    non_associated_regions = models.JSONField(
+        _("eligible regions"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Region numbers non-associated partners must come from, e.g. [1, 2, 3]. "
+            "Empty: any region."
+        ),
+    )
+    excluded_countries = models.ManyToManyField(
+        Country,
+        blank=True,
+        related_name="excluded_from",
+        verbose_name=_("excluded countries"),
+        help_text=_("Countries whose organisations may not take part at all, e.g. Belarus."),
+    )
+    min_non_associated_organisations = models.PositiveSmallIntegerField(
+        _("minimum non-associated organisations"),
+        default=0,
+        help_text=_("Capacity building: organisations needed from eligible non-associated countries."),
+    )
+    duration_min_months = models.PositiveSmallIntegerField(
+        _("minimum duration (months)"), null=True, blank=True
+    )
+    duration_max_months = models.PositiveSmallIntegerField(
+        _("maximum duration (months)"), null=True, blank=True
+    )
+    max_participants = models.PositiveSmallIntegerField(
+        _("participant cap"),
+        null=True,
+        blank=True,
+        help_text=_("Participants in mobility activities per application; empty: no cap."),
+    )
+    min_grant_eur = models.PositiveIntegerField(
+        _("minimum grant (EUR)"), null=True, blank=True, help_text=_("Empty: no minimum.")
+    )
+    max_grant_eur = models.PositiveIntegerField(
+        _("maximum grant (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("For formats without fixed lump sums. Empty: see the lump sums."),
+    )
+    applicant_kinds = models.JSONField(
+        _("who may apply"),
+        default=list,
+        blank=True,
+        help_text=_("Organisation kinds that may apply. Empty: any organisation."),
+    )
+    accredited_excluded = models.BooleanField(
+        _("closed to accredited organisations"),
+        default=False,
+        help_text=_("Organisations holding an Erasmus accreditation in VET may not apply."),
+    )
+    max_grants = models.PositiveSmallIntegerField(
+        _("grants per period"),
+        null=True,
+        blank=True,
+        help_text=_("At most this many grants per organisation within the period below."),
+    )
+    max_grants_period_years = models.PositiveSmallIntegerField(
+        _("period (call years)"), null=True, blank=True
+    )
+    min_ngo_network_countries = models.PositiveSmallIntegerField(
+        _("European NGO: minimum countries"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Only European NGOs apply: branches or members needed in at least this many EU "
+            "member states and associated countries. Empty: not limited to European NGOs."
+        ),
+    )
+    newcomer_friendly = models.BooleanField(
+        _("newcomer-friendly"),
+        default=False,
+        help_text=_("Suited to organisations new to Erasmus+."),
+    )
+    goals = models.JSONField(
+        _("goals"), default=list, blank=True, help_text=_("What an organisation can do with it.")
+    )
+    unconfirmed_rules = models.JSONField(
+        _("unconfirmed rules"),
+        default=list,
+        blank=True,
+        help_text=_("Rules no official source confirms; the checker answers “unknown” for them."),
+    )
+
+    history = HistoricalRecords(m2m_fields=[excluded_countries])
+
+    class Meta(Described.Meta):
+        verbose_name = _("format")
+        verbose_name_plural = _("formats")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(duration_min_months__isnull=True)
+                | Q(duration_max_months__isnull=True)
+                | Q(duration_min_months__lte=F("duration_max_months")),
+                name="format_duration_min_le_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_organisations__isnull=True)
+                | Q(min_organisations__lte=F("max_organisations")),
+                name="format_organisations_min_le_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_grant_eur__isnull=True)
+                | Q(max_grant_eur__isnull=True)
+                | Q(min_grant_eur__lte=F("max_grant_eur")),
+                name="format_grant_min_le_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_organisations__gte=1) & Q(min_countries__gte=1),
+                name="format_minimums_at_least_one",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_eu_member_states__lte=F("min_countries")),
+                name="format_eu_states_le_countries",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_grant_eur__isnull=True) | Q(max_grant_eur__gt=0),
+                name="format_max_grant_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_participants__isnull=True) | Q(max_participants__gt=0),
+                name="format_participant_cap_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_grants__isnull=True, max_grants_period_years__isnull=True)
+                | Q(max_grants__gt=0, max_grants_period_years__gt=0),
+                name="format_grant_limit_complete",
+            ),
+        ]
+
+    def clean(self):
+        errors = {}
+        kinds = set(OrganisationKind.values)
+        if not isinstance(self.applicant_kinds, list) or not set(self.applicant_kinds) <= kinds:
+            errors["applicant_kinds"] = _("Choose from the listed organisation kinds.")
+        if not isinstance(self.goals, list) or not set(self.goals) <= set(Goal.values):
+            errors["goals"] = _("Choose from the listed goals.")
+        if not isinstance(self.unconfirmed_rules, list) or not set(self.unconfirmed_rules) <= set(
+            self.RULE_FIELDS
+        ):
+            errors["unconfirmed_rules"] = _("Choose from the listed rules.")
+        regions = self.non_associated_regions
+        if not isinstance(regions, list) or not all(
+            isinstance(r, int) and r >= 1 for r in regions
+        ):
+            errors["non_associated_regions"] = _("Give a list of region numbers, e.g. [1, 2, 3].")
+        if errors:
+            raise ValidationError(errors)
+
+    def is_unconfirmed(self, rule):
+        return not self.confirmed or rule in self.unconfirmed_rules
+
+    @property
+    def lump_sums(self):
+        return [tier.amount_eur for tier in self.grant_tiers.all()]
+
+
+class GrantTier(models.Model):
+    """A fixed lump sum a format offers; the applicant picks one."""
+
+    format = models.ForeignKey(
+        Format, on_delete=models.CASCADE, related_name="grant_tiers", verbose_name=_("format")
+    )
+    amount_eur = models.PositiveIntegerField(_("amount (EUR)"))
+
+    NATURAL_FIELDS = ("amount_eur",)
+    objects = FormatChildManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("grant tier")
+        verbose_name_plural = _("grant tiers")
+        ordering = ["format", "amount_eur"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount_eur__gt=0), name="grant_tier_positive"),
+            models.UniqueConstraint(fields=["format", "amount_eur"], name="grant_tier_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.format.code}: € {self.amount_eur:,}"
+
+    def natural_key(self):
+        return (*self.format.natural_key(), self.amount_eur)
+
+    natural_key.dependencies = ["opportunities.format"]
+
+
+class Deadline(Sourced):
+    """When applications for a format close, in one call year and round."""
+
+    format = models.ForeignKey(
+        Format, on_delete=models.CASCADE, related_name="deadlines", verbose_name=_("format")
+    )
+    call_year = models.PositiveSmallIntegerField(_("call year"))
+    round = models.PositiveSmallIntegerField(
+        _("round"), default=1, help_text=_("1 for the main round; 2 for an optional autumn round.")
+    )
+    date = models.DateField(_("date"))
+    time = models.TimeField(_("time"), null=True, blank=True, help_text=_("Empty when unknown."))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        default="Europe/Brussels",
+        help_text=_("IANA time zone name of the time."),
+    )
+    note_nl = models.CharField(_("note (Dutch)"), max_length=300, blank=True)
+    note_en = models.CharField(_("note (English)"), max_length=300, blank=True)
+
+    note = Translated()
+    NATURAL_FIELDS = ("call_year", "round")
+    objects = FormatChildManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
+        ordering = ["date", "format"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["format", "call_year", "round"], name="deadline_unique_round"
+            ),
+            models.CheckConstraint(
+                condition=Q(call_year__gte=2021, call_year__lte=2100, round__gte=1),
+                name="deadline_call_year_and_round",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.format.code} {self.call_year}/{self.round}: {self.date}"
+
+    def natural_key(self):
+        return (*self.format.natural_key(), self.call_year, self.round)
+
+    natural_key.dependencies = ["opportunities.format"]
+
+    def clean(self):
+        try:
+            zoneinfo.ZoneInfo(self.time_zone)
+        except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+            raise ValidationError({"time_zone": _("Unknown time zone.")}) from None
+
+    @property
+    def moment(self):
+        """Return the deadline as an aware datetime (end of day when the time is unknown)."""
+        time = self.time or datetime.time(23, 59)
+        return datetime.datetime.combine(self.date, time, zoneinfo.ZoneInfo(self.time_zone))
+
+
+class MobilityActivity(Described):
+    """A KA1 activity for learners or staff, with its duration limits (travel days excluded)."""
+
+    class Participant(models.TextChoices):
+        LEARNERS = "learners", _("Learners")
+        STAFF = "staff", _("Staff")
+        INVITED = "invited", _("Invited to your organisation")
+        SUPPORT = "support", _("Supporting the mobility")
+
+    participant = models.CharField(_("who takes part"), max_length=20, choices=Participant)
+    min_days = models.PositiveSmallIntegerField(_("minimum days"), null=True, blank=True)
+    max_days = models.PositiveSmallIntegerField(_("maximum days"), null=True, blank=True)
+    min_days_fewer_opportunities = models.PositiveSmallIntegerField(
+        _("minimum days, fewer opportunities"),
+        null=True,
+        blank=True,
+        help_text=_("Shorter minimum for participants with fewer opportunities, where justified."),
+    )
+    min_participants = models.PositiveSmallIntegerField(
+        _("minimum participants"),
+        null=True,
+        blank=True,
+        help_text=_("e.g. a group mobility needs at least 2 learners."),
+    )
+    fee_days_max = models.PositiveSmallIntegerField(
+        _("course fee days"),
+        null=True,
+        blank=True,
+        help_text=_("Course fees are paid for at most this many days."),
+    )
+    counts_towards_cap = models.BooleanField(
+        _("counts towards the participant cap"),
+        default=True,
+        help_text=_("Accompanying persons and preparatory visits do not count."),
+    )
+    conditions_nl = models.TextField(_("conditions (Dutch)"), blank=True)
+    conditions_en = models.TextField(_("conditions (English)"), blank=True)
+
+    conditions = Translated()
+    history = HistoricalRecords()
+
+    class Meta(Described.Meta):
+        verbose_name = _("mobility activity")
+        verbose_name_plural = _("mobility activities")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_days__isnull=True)
+                | Q(max_days__isnull=True)
+                | Q(min_days__lte=F("max_days")),
+                name="activity_days_min_le_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_days__isnull=True) | Q(min_days__gte=1),
+                name="activity_min_days_positive",
+            ),
+        ]
+
+
+class CostCategory(Described):
+    """A KA1 cost the grant covers."""
+
+    class Basis(models.TextChoices):
+        UNIT_COST = "unit_cost", _("Unit cost")
+        REAL_COSTS = "real_costs", _("Real costs")
+
+    basis = models.CharField(_("funding basis"), max_length=20, choices=Basis)
+
+    history = HistoricalRecords()
+
+    class Meta(Described.Meta):
+        verbose_name = _("cost category")
+        verbose_name_plural = _("cost categories")
+
+
+class Priority(Described):
+    """One of the programme's horizontal priorities."""
+
+    history = HistoricalRecords()
+
+    class Meta(Described.Meta):
+        verbose_name = _("priority")
+        verbose_name_plural = _("priorities")
+
+
+class ExampleProject(Described):
+    """A funded project that shows what a format can do."""
+
+    url = models.URLField(_("website"), max_length=300, blank=True)
+    formats = models.ManyToManyField(
+        Format, blank=True, related_name="example_projects", verbose_name=_("formats")
+    )
+
+    history = HistoricalRecords(m2m_fields=[formats])
+
+    class Meta(Described.Meta):
+        verbose_name = _("example project")
+        verbose_name_plural = _("example projects")
+
+
+class Award(Described):
+    """A European prize for excellent or innovative projects."""
+
+    url = models.URLField(_("website"), max_length=300)
+
+    history = HistoricalRecords()
+
+    class Meta(Described.Meta):
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+
+
+class Platform(Described):
+    """An online platform for finding partners, courses and peers."""
+
+    url = models.URLField(_("website"), max_length=300)
+    succeeded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name=_("succeeded by"),
+        help_text=_("The platform that replaced this one, if any."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta(Described.Meta):
+        verbose_name = _("platform")
+        verbose_name_plural = _("platforms")
+
+
+class Pathway(Described):
+    """A way to take part without a grant of one's own, or to make mobility two-way."""
+
+    class Kind(models.TextChoices):
+        WITHOUT_APPLYING = "without_applying", _("Take part without applying")
+        EXCHANGE = "exchange", _("Two-way exchange")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+
+    history = HistoricalRecords()
+
+    class Meta(Described.Meta):
+        verbose_name = _("pathway")
+        verbose_name_plural = _("pathways")
