@@ -2,4 +2,4 @@ from django.apps import AppConfig
 
 
 class EligibilityConfig(AppConfig):
-    name = 'eligibility'
+    name = "eligibility"

@@ -1,3 +1,276 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
-# Register your models here.
+from .models import (
+    ActionLine,
+    Agency,
+    Award,
+    CostCategory,
+    Country,
+    Deadline,
+    ExampleProject,
+    Format,
+    Goal,
+    GrantTier,
+    MobilityActivity,
+    OrganisationKind,
+    Pathway,
+    Platform,
+    Priority,
+)
+
+TEXTS = (
+    ("name_nl", "name_en"),
+    ("summary_nl", "summary_en"),
+    ("description_nl", "description_en"),
+)
+SOURCE = (_("Source"), {"fields": ("confirmed", "source_url", "source_note")})
+
+
+def checkboxes(choices, label, help_text, coerce=str):
+    return forms.TypedMultipleChoiceField(
+        choices=choices,
+        coerce=coerce,
+        required=False,
+        label=label,
+        help_text=help_text,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class ProgrammeAdmin(SimpleHistoryAdmin):
+    """Codes are fixed once a record exists: pages, fixtures and the API refer to them."""
+
+    search_fields = ["code", "name_nl", "name_en"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("code",) if obj else ()
+
+
+class DescribedAdmin(ProgrammeAdmin):
+    list_display = ["code", "name_nl", "name_en", "position", "confirmed"]
+    list_editable = ["position"]
+    list_filter = ["confirmed"]
+    fieldsets = [(None, {"fields": ("code", *TEXTS, "position")}), SOURCE]
+
+
+class GrantTierInline(admin.TabularInline):
+    model = GrantTier
+    extra = 0
+
+
+class DeadlineInline(admin.StackedInline):
+    model = Deadline
+    extra = 0
+    fields = [
+        ("call_year", "round"),
+        ("date", "time", "time_zone"),
+        ("note_nl", "note_en"),
+        ("confirmed", "source_url"),
+        "source_note",
+    ]
+
+
+class FormatForm(forms.ModelForm):
+    applicant_kinds = checkboxes(
+        OrganisationKind.choices,
+        _("who may apply"),
+        _("Organisation kinds that may apply. None ticked: any organisation."),
+    )
+    goals = checkboxes(Goal.choices, _("goals"), _("What an organisation can do with it."))
+    non_associated_regions = checkboxes(
+        [(number, _("Region %(number)d") % {"number": number}) for number in range(1, 15)],
+        _("eligible regions"),
+        _("Regions non-associated partners must come from. None ticked: any region."),
+        coerce=int,
+    )
+    unconfirmed_rules = checkboxes(
+        [],
+        _("unconfirmed rules"),
+        _("Rules no official source confirms; the checker answers “unknown” for them."),
+    )
+
+    class Meta:
+        model = Format
+        fields = "__all__"  # noqa: DJ007 - the admin fieldsets choose the fields
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unconfirmed_rules"].choices = [
+            (rule, rule_label(rule)) for rule in Format.RULE_FIELDS
+        ]
+
+
+def rule_label(rule):
+    labels = {
+        "duration": _("duration"),
+        "grant": _("grant (lump sums, minimum, maximum)"),
+        "grant_limit": _("grants per period"),
+    }
+    if rule in labels:
+        return labels[rule]
+    return Format._meta.get_field(rule).verbose_name
+
+
+@admin.register(Format)
+class FormatAdmin(ProgrammeAdmin):
+    form = FormatForm
+    list_display = [
+        "code",
+        "name_nl",
+        "action_line",
+        "managed_by",
+        "min_organisations",
+        "confirmed",
+    ]
+    list_filter = ["action_line", "managed_by", "newcomer_friendly", "confirmed"]
+    list_select_related = ["action_line"]
+    search_fields = ["code", "name_nl", "name_en", "summary_nl", "summary_en"]
+    autocomplete_fields = ["excluded_countries"]
+    filter_horizontal = ["alternatives"]
+    inlines = [GrantTierInline, DeadlineInline]
+    fieldsets = [
+        (None, {"fields": ("code", "action_line", "managed_by", *TEXTS, "position")}),
+        (
+            _("Who may apply"),
+            {
+                "fields": (
+                    "applicant_kinds",
+                    ("non_associated_may_apply", "accredited_excluded"),
+                    ("max_grants", "max_grants_period_years"),
+                    "min_ngo_network_countries",
+                    "newcomer_friendly",
+                )
+            },
+        ),
+        (
+            _("Partnership"),
+            {
+                "fields": (
+                    ("min_organisations", "max_organisations"),
+                    ("min_countries", "min_eu_member_states"),
+                    ("non_associated_may_join", "min_non_associated_organisations"),
+                    "non_associated_regions",
+                    "excluded_countries",
+                )
+            },
+        ),
+        (
+            _("Size and money"),
+            {
+                "fields": (
+                    ("duration_min_months", "duration_max_months"),
+                    "max_participants",
+                    ("min_grant_eur", "max_grant_eur"),
+                )
+            },
+        ),
+        (_("Finder and suggestions"), {"fields": ("goals", "alternatives")}),
+        (_("Source"), {"fields": ("confirmed", "unconfirmed_rules", "source_url", "source_note")}),
+    ]
+
+
+@admin.register(ActionLine)
+class ActionLineAdmin(DescribedAdmin):
+    pass
+
+
+@admin.register(Country)
+class CountryAdmin(ProgrammeAdmin):
+    list_display = ["code", "name_nl", "name_en", "status", "region"]
+    list_filter = ["status", "region"]
+    fieldsets = [
+        (None, {"fields": ("code", ("name_nl", "name_en"), "status", "region")}),
+        SOURCE,
+    ]
+
+
+@admin.register(Agency)
+class AgencyAdmin(ProgrammeAdmin):
+    list_display = ["name", "code", "kind", "country", "community", "confirmed"]
+    list_filter = ["kind", "confirmed", "community"]
+    list_select_related = ["country"]
+    search_fields = ["code", "name", "country__name_nl", "country__name_en"]
+    autocomplete_fields = ["country"]
+    fieldsets = [
+        (None, {"fields": ("code", "name", "kind", ("country", "community"), "url")}),
+        SOURCE,
+    ]
+
+
+@admin.register(MobilityActivity)
+class MobilityActivityAdmin(DescribedAdmin):
+    list_display = ["code", "name_nl", "participant", "min_days", "max_days", "confirmed"]
+    list_editable = []
+    list_filter = ["participant", "confirmed"]
+    fieldsets = [
+        (None, {"fields": ("code", "participant", *TEXTS, ("conditions_nl", "conditions_en"))}),
+        (
+            _("Limits"),
+            {
+                "fields": (
+                    ("min_days", "max_days"),
+                    "min_days_fewer_opportunities",
+                    "min_participants",
+                    "fee_days_max",
+                    "counts_towards_cap",
+                    "position",
+                )
+            },
+        ),
+        SOURCE,
+    ]
+
+
+@admin.register(CostCategory)
+class CostCategoryAdmin(DescribedAdmin):
+    list_display = [*DescribedAdmin.list_display, "basis"]
+    fieldsets = [(None, {"fields": ("code", "basis", *TEXTS, "position")}), SOURCE]
+
+
+@admin.register(ExampleProject)
+class ExampleProjectAdmin(DescribedAdmin):
+    filter_horizontal = ["formats"]
+    fieldsets = [(None, {"fields": ("code", *TEXTS, "url", "formats", "position")}), SOURCE]
+
+
+@admin.register(Award)
+class AwardAdmin(DescribedAdmin):
+    fieldsets = [(None, {"fields": ("code", *TEXTS, "url", "position")}), SOURCE]
+
+
+@admin.register(Platform)
+class PlatformAdmin(DescribedAdmin):
+    fieldsets = [
+        (None, {"fields": ("code", *TEXTS, "url", "succeeded_by", "position")}),
+        SOURCE,
+    ]
+
+
+@admin.register(Pathway)
+class PathwayAdmin(DescribedAdmin):
+    list_filter = ["kind", "confirmed"]
+    fieldsets = [(None, {"fields": ("code", "kind", *TEXTS, "position")}), SOURCE]
+
+
+admin.site.register(Priority, DescribedAdmin)
+admin.site.site_header = _("Erasmus+ VET portal: programme editors")
+admin.site.site_title = _("Erasmus+ VET portal")
+
+
+@admin.register(Deadline)
+class DeadlineAdmin(SimpleHistoryAdmin):
+    list_display = ["format", "call_year", "round", "date", "time", "confirmed"]
+    list_filter = ["call_year", "round", "confirmed", "format__action_line"]
+    list_select_related = ["format"]
+    search_fields = ["format__code", "format__name_nl", "format__name_en"]
+    date_hierarchy = "date"
+
+
+@admin.register(GrantTier)
+class GrantTierAdmin(SimpleHistoryAdmin):
+    list_display = ["format", "amount_eur"]
+    list_select_related = ["format"]
+    search_fields = ["format__code"]

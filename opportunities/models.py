@@ -272,7 +272,6 @@ class Agency(Sourced):
         return (self.code,)
 
 
-
 class Format(Described):
     """One kind of project an organisation applies for, with every rule the checker applies."""
 
@@ -369,7 +368,9 @@ class Format(Described):
     min_non_associated_organisations = models.PositiveSmallIntegerField(
         _("minimum non-associated organisations"),
         default=0,
-        help_text=_("Capacity building: organisations needed from eligible non-associated countries."),
+        help_text=_(
+            "Capacity building: organisations needed from eligible non-associated countries."
+        ),
     )
     duration_min_months = models.PositiveSmallIntegerField(
         _("minimum duration (months)"), null=True, blank=True
@@ -429,6 +430,16 @@ class Format(Described):
     goals = models.JSONField(
         _("goals"), default=list, blank=True, help_text=_("What an organisation can do with it.")
     )
+    alternatives = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        verbose_name=_("alternatives"),
+        help_text=_(
+            "Formats to suggest when an applicant does not fit this one (e.g. small-scale "
+            "partnerships for a cooperation partnership with two organisations)."
+        ),
+    )
     unconfirmed_rules = models.JSONField(
         _("unconfirmed rules"),
         default=list,
@@ -436,11 +447,12 @@ class Format(Described):
         help_text=_("Rules no official source confirms; the checker answers “unknown” for them."),
     )
 
-    history = HistoricalRecords(m2m_fields=[excluded_countries])
+    history = HistoricalRecords(m2m_fields=[excluded_countries, alternatives])
 
     class Meta(Described.Meta):
         verbose_name = _("format")
         verbose_name_plural = _("formats")
+        ordering = ["action_line__position", "position", "code"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(duration_min_months__isnull=True)
@@ -477,7 +489,12 @@ class Format(Described):
             ),
             models.CheckConstraint(
                 condition=Q(max_grants__isnull=True, max_grants_period_years__isnull=True)
-                | Q(max_grants__gt=0, max_grants_period_years__gt=0),
+                | Q(
+                    max_grants__isnull=False,
+                    max_grants__gt=0,
+                    max_grants_period_years__isnull=False,
+                    max_grants_period_years__gt=0,
+                ),
                 name="format_grant_limit_complete",
             ),
         ]
@@ -494,9 +511,7 @@ class Format(Described):
         ):
             errors["unconfirmed_rules"] = _("Choose from the listed rules.")
         regions = self.non_associated_regions
-        if not isinstance(regions, list) or not all(
-            isinstance(r, int) and r >= 1 for r in regions
-        ):
+        if not isinstance(regions, list) or not all(isinstance(r, int) and r >= 1 for r in regions):
             errors["non_associated_regions"] = _("Give a list of region numbers, e.g. [1, 2, 3].")
         if errors:
             raise ValidationError(errors)

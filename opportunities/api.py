@@ -1,0 +1,163 @@
+"""Read-only open data: the programme as JSON, or as CSV with ``?format=csv``."""
+
+import csv
+
+from django.http import HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from .models import Agency, Country, Format
+
+
+def both(obj, field):
+    return {"nl": getattr(obj, f"{field}_nl"), "en": getattr(obj, f"{field}_en")}
+
+
+def source(obj):
+    return {"url": obj.source_url, "note": obj.source_note, "confirmed": obj.confirmed}
+
+
+def agency_data(agency):
+    return {
+        "code": agency.code,
+        "name": agency.name,
+        "kind": agency.kind,
+        "country": agency.country_id,
+        "community": agency.community or None,
+        "url": agency.url,
+        "confirmed": agency.confirmed,
+    }
+
+
+def format_data(fmt):
+    deadlines = list(fmt.deadlines.all())
+    sources = [source(fmt)] + [source(d) for d in deadlines]
+    unique_sources = list({s["url"]: s for s in reversed(sources) if s["url"]}.values())[::-1]
+    return {
+        "code": fmt.code,
+        "action_line": fmt.action_line.code,
+        "name": both(fmt, "name"),
+        "summary": both(fmt, "summary"),
+        "managed_by": fmt.managed_by,
+        "min_organisations": fmt.min_organisations,
+        "max_organisations": fmt.max_organisations,
+        "min_countries": fmt.min_countries,
+        "min_eu_member_states": fmt.min_eu_member_states,
+        "non_associated_may_join": fmt.non_associated_may_join,
+        "non_associated_regions": fmt.non_associated_regions,
+        "excluded_countries": [country.code for country in fmt.excluded_countries.all()],
+        "min_non_associated_organisations": fmt.min_non_associated_organisations,
+        "duration_min_months": fmt.duration_min_months,
+        "duration_max_months": fmt.duration_max_months,
+        "max_participants": fmt.max_participants,
+        "lump_sums_eur": fmt.lump_sums,
+        "min_grant_eur": fmt.min_grant_eur,
+        "max_grant_eur": fmt.max_grant_eur,
+        "applicant_kinds": fmt.applicant_kinds,
+        "accredited_excluded": fmt.accredited_excluded,
+        "max_grants": fmt.max_grants,
+        "max_grants_period_years": fmt.max_grants_period_years,
+        "min_ngo_network_countries": fmt.min_ngo_network_countries,
+        "newcomer_friendly": fmt.newcomer_friendly,
+        "confirmed": fmt.confirmed,
+        "unconfirmed_rules": fmt.unconfirmed_rules,
+        "deadlines": [
+            {
+                "call_year": d.call_year,
+                "round": d.round,
+                "date": d.date.isoformat(),
+                "time": d.time.strftime("%H:%M") if d.time else None,
+                "time_zone": d.time_zone,
+                "confirmed": d.confirmed,
+            }
+            for d in deadlines
+        ],
+        "sources": unique_sources,
+    }
+
+
+def country_data(country):
+    return {
+        "code": country.code,
+        "name": both(country, "name"),
+        "status": country.status,
+        "region": country.region,
+        "agencies": [
+            {"name": a.name, "url": a.url, "community": a.community or None}
+            for a in country.agencies.all()
+        ],
+    }
+
+
+def formats_queryset():
+    return Format.objects.select_related("action_line").prefetch_related(
+        "grant_tiers", "deadlines", "excluded_countries"
+    )
+
+
+def flatten(value):
+    """Turn one JSON value into a CSV cell."""
+    if isinstance(value, list):
+        return "; ".join(flatten(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(flatten(item) for item in value.values() if item not in (None, ""))
+    if value is None:
+        return ""
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def csv_response(name, rows):
+    """Write rows of JSON objects as CSV; a {"nl", "en"} value becomes two columns."""
+    columns = []
+    flat_rows = []
+    for row in rows:
+        flat = {}
+        for key, value in row.items():
+            if isinstance(value, dict) and set(value) == {"nl", "en"}:
+                flat[f"{key}_nl"], flat[f"{key}_en"] = value["nl"], value["en"]
+            else:
+                flat[key] = flatten(value)
+        flat_rows.append(flat)
+        columns += [key for key in flat if key not in columns]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    writer = csv.DictWriter(response, fieldnames=columns)
+    writer.writeheader()
+    writer.writerows(flat_rows)
+    return response
+
+
+def respond(request, name, rows):
+    """Answer with JSON ``{name: rows}``, or CSV when asked with ``?format=csv``."""
+    wanted = request.GET.get("format", "json")
+    if wanted == "csv":
+        return csv_response(name, rows)
+    if wanted != "json":
+        message = _("Unknown format “%(format)s”: use json or csv.") % {"format": wanted[:20]}
+        return JsonResponse({"errors": {"format": [message]}}, status=400)
+    return JsonResponse({name: rows}, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def formats(request):
+    return respond(request, "formats", [format_data(f) for f in formats_queryset()])
+
+
+@require_GET
+def format_detail(request, code):
+    fmt = formats_queryset().filter(code=code).first()
+    if fmt is None:
+        message = _("No format with code “%(code)s”.") % {"code": code[:60]}
+        return JsonResponse({"errors": {"code": [message]}}, status=404)
+    return JsonResponse(format_data(fmt), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def countries(request):
+    rows = Country.objects.prefetch_related("agencies")
+    return respond(request, "countries", [country_data(c) for c in rows])
+
+
+@require_GET
+def agencies(request):
+    return respond(request, "agencies", [agency_data(a) for a in Agency.objects.all()])

@@ -1,0 +1,17 @@
+"""The production settings, with the environment a test run needs (as CI's settings would set)."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "only-for-tests-" + "x" * 40)
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
+# Playwright's sync API runs an event loop; the live server's ORM calls stay synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from erasmus_portal.settings import *  # noqa: E402, F403
+
+# Serve static files by their plain names, as the live server's finders look them up;
+# tests/test_static.py builds the production (hashed, compressed) files.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,65 @@
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from erasmus_portal.settings import database_from_url, env_bool
+
+
+def load_settings(**env):
+    """Import the settings in a fresh interpreter with only the given environment variables."""
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_"))
+    }
+    return subprocess.run(
+        [sys.executable, "-c", "import erasmus_portal.settings"],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_secret_key_is_required_without_debug():
+    result = load_settings()
+
+    assert result.returncode != 0
+    assert "Set DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_debug_runs_without_a_secret_key():
+    assert load_settings(DJANGO_DEBUG="true").returncode == 0
+
+
+def test_a_nonsense_boolean_is_refused():
+    result = load_settings(DJANGO_DEBUG="maybe")
+
+    assert "DJANGO_DEBUG must be true or false" in result.stderr
+
+
+def test_database_url_for_postgresql():
+    database = database_from_url("postgres://user:p%40ss@db.example:6543/portal")
+
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["USER"], database["PASSWORD"]) == ("user", "p@ss")
+    assert (database["HOST"], database["PORT"], database["NAME"]) == ("db.example", 6543, "portal")
+    assert database["CONN_HEALTH_CHECKS"]
+
+
+def test_no_database_url_means_sqlite():
+    assert database_from_url("")["ENGINE"] == "django.db.backends.sqlite3"
+
+
+def test_other_databases_are_refused():
+    with pytest.raises(ImproperlyConfigured, match="postgres://"):
+        database_from_url("mysql://localhost/portal")
+
+
+@pytest.mark.parametrize(("value", "expected"), [("1", True), ("off", False), ("", False)])
+def test_env_bool(monkeypatch, value, expected):
+    monkeypatch.setenv("X_FLAG", value)
+    assert env_bool("X_FLAG") is expected
