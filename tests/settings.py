@@ -9,8 +9,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from erasmus_portal.settings import *  # noqa: E402, F403
 
-# Serve static files by their plain names, as the live server's finders look them up;
-# tests/test_static.py builds the production (hashed, compressed) files.
+# Serve static files by their plain names from the source folders, as the live server's
+# finders do (nothing is collected). tests/test_static.py builds the production files.
+STATIC_ROOT = None
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
