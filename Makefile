@@ -4,11 +4,14 @@ UV = $(PYTHON) -m uv
 MANAGE = $(UV) run --frozen manage.py
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/erasmus_portal
 
-.PHONY: install run test lint test-sqlite test-postgres messages
+.PHONY: install test-tools run test lint test-sqlite test-postgres messages
 
 install:
 	$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
 	$(UV) sync --frozen
+
+# The Nu HTML Checker for the browser tests (Java runs it).
+test-tools: install
 	[ -d node_modules/vnu-jar ] || npm ci --no-audit --no-fund --loglevel=error
 
 run: install
@@ -21,10 +24,10 @@ lint: install
 	$(UV) run --frozen ruff format --check .
 	DJANGO_DEBUG=true $(MANAGE) makemigrations --check --dry-run
 
-test-sqlite: install
+test-sqlite: test-tools
 	env -u DATABASE_URL $(UV) run --frozen pytest
 
-test-postgres: install
+test-postgres: test-tools
 	DATABASE_URL=$(POSTGRES_TEST_URL) $(UV) run --frozen pytest
 
 test: lint test-sqlite test-postgres
