@@ -1,0 +1,666 @@
+"""Judge an organisation's situation against every format's rules.
+
+Encodes the eligibility criteria of the Erasmus+ Programme Guide, Part B (who may apply, the
+composition of the partnership, duration, participants and grant) and Part A's eligible
+countries, as far as the programme data holds them. Every number comes from the data: an
+editor's change to a format changes the verdict. The engine never guesses: a rule it cannot
+judge from the answers, or whose fact is unconfirmed, is ``unknown``.
+
+Plain values in (``Situation``, ``Programme``), plain values out (``Verdict``); no HTTP.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
+ELIGIBLE, NOT_ELIGIBLE = "eligible", "not_eligible"
+EU_MEMBER, ASSOCIATED, NON_ASSOCIATED = "eu_member", "associated", "non_associated"
+INDIVIDUAL = "individual"
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What a coordinator tells about their organisation and plan. ``None`` means not answered."""
+
+    country: str
+    community: str = ""
+    organisation_type: str | None = None
+    accredited: bool | None = None
+    short_term_grants_last_5_years: int | None = None
+    ngo_network_countries: int | None = None
+    partners: tuple[str, ...] | None = None
+    duration_months: int | None = None
+    participants: int | None = None
+    grant_eur: int | None = None
+
+
+@dataclass(frozen=True)
+class CountryFacts:
+    code: str
+    name: str
+    status: str
+    region: int | None
+    confirmed: bool = True
+
+
+@dataclass(frozen=True)
+class AgencyFacts:
+    name: str
+    url: str
+    kind: str
+    country: str | None
+    community: str = ""
+    confirmed: bool = True
+
+
+@dataclass(frozen=True)
+class FormatRules:
+    code: str
+    name: str
+    managed_by: str
+    min_organisations: int = 1
+    max_organisations: int | None = None
+    min_countries: int = 1
+    min_eu_member_states: int = 0
+    non_associated_may_join: bool = False
+    non_associated_may_apply: bool = False
+    non_associated_regions: tuple[int, ...] = ()
+    excluded_countries: frozenset[str] = frozenset()
+    min_non_associated_organisations: int = 0
+    duration_min_months: int | None = None
+    duration_max_months: int | None = None
+    max_participants: int | None = None
+    lump_sums: tuple[int, ...] = ()
+    min_grant_eur: int | None = None
+    max_grant_eur: int | None = None
+    applicant_kinds: tuple[str, ...] = ()
+    accredited_excluded: bool = False
+    max_grants: int | None = None
+    max_grants_period_years: int | None = None
+    min_ngo_network_countries: int | None = None
+    alternatives: tuple[str, ...] = ()
+    unconfirmed_rules: frozenset[str] = frozenset()
+    confirmed: bool = True
+
+
+@dataclass(frozen=True)
+class Programme:
+    formats: tuple[FormatRules, ...]
+    countries: dict[str, CountryFacts]
+    agencies: tuple[AgencyFacts, ...]
+    kind_labels: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Check:
+    rule: str
+    status: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    code: str
+    name: str
+    verdict: str
+    checks: tuple[Check, ...]
+    apply_to: AgencyFacts | None
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def failed(self):
+        return [check for check in self.checks if check.status == FAIL]
+
+    @property
+    def open_questions(self):
+        return [check for check in self.checks if check.status == UNKNOWN]
+
+
+def judge(situation: Situation, programme: Programme) -> list[Verdict]:
+    """Return a verdict for every format, with its checks, agency and suggestions."""
+    verdicts = {
+        rules.code: _judge_format(situation, rules, programme) for rules in programme.formats
+    }
+    return [
+        _with_suggestions(verdict, rules, verdicts)
+        for rules, verdict in _pairs(programme, verdicts)
+    ]
+
+
+def _pairs(programme, verdicts):
+    return [(rules, verdicts[rules.code]) for rules in programme.formats]
+
+
+def _with_suggestions(verdict, rules, verdicts):
+    if verdict.verdict != NOT_ELIGIBLE:
+        return verdict
+    fitting = tuple(
+        code
+        for code in rules.alternatives
+        if code in verdicts and verdicts[code].verdict != NOT_ELIGIBLE
+    )
+    return Verdict(**{**verdict.__dict__, "suggestions": fitting})
+
+
+def _judge_format(situation, rules, programme):
+    judge = _FormatJudge(situation, rules, programme)
+    checks = tuple(judge.checks())
+    statuses = {check.status for check in checks}
+    if FAIL in statuses:
+        verdict = NOT_ELIGIBLE
+    elif UNKNOWN in statuses or not rules.confirmed:
+        verdict = UNKNOWN
+    else:
+        verdict = ELIGIBLE
+    return Verdict(
+        code=rules.code,
+        name=rules.name,
+        verdict=verdict,
+        checks=checks,
+        apply_to=judge.agency(),
+    )
+
+
+def _euros(amount):
+    return "€ " + number_format(amount, force_grouping=True)
+
+
+def _join(items):
+    return ", ".join(items)
+
+
+class _FormatJudge:
+    """The checks of one format for one situation, in the order a coordinator reads them."""
+
+    def __init__(self, situation, rules, programme):
+        self.situation = situation
+        self.rules = rules
+        self.programme = programme
+        self.applicant = programme.countries.get(situation.country)
+
+    def checks(self):
+        if self.situation.organisation_type == INDIVIDUAL:
+            yield Check(
+                "applicant",
+                FAIL,
+                _(
+                    "Individuals cannot apply: an organisation (a school, company or other "
+                    "legal entity) applies, and you take part through its project."
+                ),
+            )
+            return
+        yield self.country()
+        yield from self.applicant_kind()
+        yield from self.european_ngo()
+        yield from self.accreditation()
+        yield from self.grant_limit()
+        yield from self.partnership()
+        yield from self.duration()
+        yield from self.participants()
+        yield from self.grant()
+        yield from self.agency_check()
+
+    # Who applies
+
+    def country(self):
+        rules, applicant = self.rules, self.applicant
+        name = applicant.name
+        if applicant.code in rules.excluded_countries:
+            return Check(
+                "applicant_country",
+                FAIL,
+                _("Organisations from %(country)s may not take part in this format.")
+                % {"country": name},
+            )
+        if applicant.status == EU_MEMBER:
+            status = PASS
+            message = _("%(country)s is an EU member state: its organisations may apply.")
+        elif applicant.status == ASSOCIATED:
+            status = PASS
+            message = _("%(country)s is associated to the programme: its organisations may apply.")
+        elif rules.non_associated_may_apply:
+            status = PASS
+            message = _("Organisations from %(country)s may apply for this format.")
+        else:
+            status = FAIL
+            message = _(
+                "%(country)s is not associated to the programme: its organisations cannot "
+                "apply, but may join some projects as partners."
+            )
+        if status == PASS and not applicant.confirmed:
+            status = UNKNOWN
+            message += " " + _(
+                "Whether %(country)s takes part under this status is not confirmed: check "
+                "with your National Agency."
+            )
+        return Check("applicant_country", status, message % {"country": name})
+
+    def applicant_kind(self):
+        allowed = self.rules.applicant_kinds
+        if not allowed:
+            return
+        labels = self.programme.kind_labels
+        allowed_text = _join(labels.get(kind, kind) for kind in allowed)
+        kind = self.situation.organisation_type
+        if kind is None:
+            yield self._rule(
+                "applicant_kinds",
+                UNKNOWN,
+                _("Only these organisations may apply: %(kinds)s. Tell us what yours is.")
+                % {"kinds": allowed_text},
+            )
+        elif kind in allowed:
+            yield self._rule(
+                "applicant_kinds",
+                PASS,
+                _("A %(kind)s may apply.") % {"kind": labels.get(kind, kind).lower()},
+            )
+        else:
+            yield self._rule(
+                "applicant_kinds",
+                FAIL,
+                _("Only these organisations may apply: %(kinds)s.") % {"kinds": allowed_text},
+            )
+
+    def european_ngo(self):
+        minimum = self.rules.min_ngo_network_countries
+        if minimum is None:
+            return
+        countries = self.situation.ngo_network_countries
+        if countries is None:
+            yield self._rule(
+                "min_ngo_network_countries",
+                FAIL,
+                _(
+                    "Only European NGOs apply here: a European body with member organisations "
+                    "or branches in at least %(minimum)d EU member states and associated "
+                    "countries. Other organisations apply for a cooperation partnership at their "
+                    "National Agency."
+                )
+                % {"minimum": minimum},
+            )
+        elif countries < minimum:
+            yield self._rule(
+                "min_ngo_network_countries",
+                FAIL,
+                _(
+                    "Your network spans %(countries)d countries; a European NGO needs at least "
+                    "%(minimum)d. Apply for a cooperation partnership at your National Agency."
+                )
+                % {"countries": countries, "minimum": minimum},
+            )
+        else:
+            yield self._rule(
+                "min_ngo_network_countries",
+                PASS,
+                _("Your network spans %(countries)d countries (at least %(minimum)d needed).")
+                % {"countries": countries, "minimum": minimum},
+            )
+
+    def accreditation(self):
+        if not self.rules.accredited_excluded:
+            return
+        accredited = self.situation.accredited
+        if accredited is None:
+            yield self._rule(
+                "accredited_excluded",
+                UNKNOWN,
+                _(
+                    "Organisations with an Erasmus accreditation in VET cannot apply. "
+                    "Do you hold one?"
+                ),
+            )
+        elif accredited:
+            yield self._rule(
+                "accredited_excluded",
+                FAIL,
+                _(
+                    "Your organisation holds an Erasmus accreditation in VET: it requests its "
+                    "mobility funding through that accreditation instead."
+                ),
+            )
+        else:
+            yield self._rule(
+                "accredited_excluded",
+                PASS,
+                _("Your organisation holds no Erasmus accreditation in VET."),
+            )
+
+    def grant_limit(self):
+        limit, years = self.rules.max_grants, self.rules.max_grants_period_years
+        if limit is None:
+            return
+        received = self.situation.short_term_grants_last_5_years
+        values = {"limit": limit, "years": years, "received": received}
+        if received is None:
+            yield self._rule(
+                "grant_limit",
+                UNKNOWN,
+                _(
+                    "An organisation receives at most %(limit)d of these grants in %(years)d "
+                    "call years. How many has yours received?"
+                )
+                % values,
+            )
+        elif received >= limit:
+            yield self._rule(
+                "grant_limit",
+                FAIL,
+                _(
+                    "Your organisation has received %(received)d of these grants; at most "
+                    "%(limit)d are allowed in %(years)d call years."
+                )
+                % values,
+            )
+        else:
+            yield self._rule(
+                "grant_limit",
+                PASS,
+                _(
+                    "%(received)d earlier grants: under the limit of %(limit)d in %(years)d "
+                    "call years."
+                )
+                % values,
+            )
+
+    # The partnership
+
+    def partnership(self):
+        rules = self.rules
+        partners = self.situation.partners
+        if rules.max_organisations == 1:
+            yield self._rule(
+                "max_organisations",
+                PASS,
+                _("One organisation applies; partners abroad are not part of the application."),
+            )
+            return
+        if partners is None:
+            if rules.min_organisations > 1:
+                yield self._rule(
+                    "min_organisations",
+                    UNKNOWN,
+                    _("Add your partner organisations to check the partnership rules."),
+                )
+            return
+        countries = self.programme.countries
+        known = [countries[code] for code in partners if code in countries]
+        organisations = [self.applicant, *known]
+        yield from self.excluded(known)
+        yield from self.non_associated(known)
+        programme_orgs = [c for c in organisations if c.status in (EU_MEMBER, ASSOCIATED)]
+        needed = rules.min_organisations - rules.min_non_associated_organisations
+        values = {"count": len(programme_orgs), "minimum": needed}
+        if rules.min_organisations > 1:
+            yield self._rule(
+                "min_organisations",
+                PASS if len(programme_orgs) >= needed else FAIL,
+                ngettext(
+                    "%(count)d organisation from EU member states and associated countries, "
+                    "applicant included; at least %(minimum)d needed.",
+                    "%(count)d organisations from EU member states and associated countries, "
+                    "applicant included; at least %(minimum)d needed.",
+                    len(programme_orgs),
+                )
+                % values,
+            )
+        if rules.max_organisations is not None and len(organisations) > rules.max_organisations:
+            yield self._rule(
+                "max_organisations",
+                FAIL,
+                _("At most %(maximum)d organisations take part; you name %(count)d.")
+                % {"maximum": rules.max_organisations, "count": len(organisations)},
+            )
+        distinct = {c.code for c in programme_orgs}
+        if rules.min_countries > 1:
+            yield self._rule(
+                "min_countries",
+                PASS if len(distinct) >= rules.min_countries else FAIL,
+                ngettext(
+                    "%(count)d different EU member state or associated country; at least "
+                    "%(minimum)d needed.",
+                    "%(count)d different EU member states and associated countries; at least "
+                    "%(minimum)d needed.",
+                    len(distinct),
+                )
+                % {"count": len(distinct), "minimum": rules.min_countries},
+            )
+        if rules.min_eu_member_states:
+            members = {c.code for c in programme_orgs if c.status == EU_MEMBER}
+            yield self._rule(
+                "min_eu_member_states",
+                PASS if len(members) >= rules.min_eu_member_states else FAIL,
+                ngettext(
+                    "%(count)d EU member state among them; at least %(minimum)d needed.",
+                    "%(count)d EU member states among them; at least %(minimum)d needed.",
+                    len(members),
+                )
+                % {"count": len(members), "minimum": rules.min_eu_member_states},
+            )
+
+    def excluded(self, partners):
+        excluded = sorted({c.name for c in partners if c.code in self.rules.excluded_countries})
+        if excluded:
+            yield self._rule(
+                "excluded_countries",
+                FAIL,
+                _("Organisations from %(countries)s may not take part in this format.")
+                % {"countries": _join(excluded)},
+            )
+
+    def non_associated(self, partners):
+        rules = self.rules
+        outside = [
+            c
+            for c in partners
+            if c.status == NON_ASSOCIATED and c.code not in rules.excluded_countries
+        ]
+        minimum = rules.min_non_associated_organisations
+        if not outside and not minimum:
+            return
+        names = _join(sorted({c.name for c in outside}))
+        if outside and not rules.non_associated_may_join:
+            yield self._rule(
+                "non_associated_may_join",
+                FAIL,
+                _(
+                    "Organisations from countries not associated to the programme (%(countries)s) "
+                    "cannot take part in this format."
+                )
+                % {"countries": names},
+            )
+            return
+        eligible, unknown_region, wrong_region = [], [], []
+        for country in outside:
+            if not rules.non_associated_regions:
+                eligible.append(country)
+            elif country.region is None:
+                unknown_region.append(country)
+            elif country.region in rules.non_associated_regions:
+                eligible.append(country)
+            else:
+                wrong_region.append(country)
+        regions = _join(str(r) for r in rules.non_associated_regions)
+        if wrong_region:
+            yield self._rule(
+                "non_associated_regions",
+                FAIL,
+                _("Partners from %(countries)s are outside the eligible regions (%(regions)s).")
+                % {"countries": _join(sorted(c.name for c in wrong_region)), "regions": regions},
+            )
+        if unknown_region:
+            yield self._rule(
+                "non_associated_regions",
+                UNKNOWN,
+                _(
+                    "Partners must come from regions %(regions)s; the region of %(countries)s is "
+                    "not in our data. Check the Programme Guide's list of regions."
+                )
+                % {"countries": _join(sorted(c.name for c in unknown_region)), "regions": regions},
+            )
+        if outside and not wrong_region and not unknown_region:
+            yield self._rule(
+                "non_associated_may_join",
+                PASS,
+                _("Partners from %(countries)s may join as partners, not as coordinator.")
+                % {"countries": names},
+            )
+        if minimum:
+            count = len(eligible)
+            status = PASS if count >= minimum else (UNKNOWN if unknown_region else FAIL)
+            yield self._rule(
+                "min_non_associated_organisations",
+                status,
+                ngettext(
+                    "%(count)d organisation from an eligible country not associated to the "
+                    "programme; at least %(minimum)d needed.",
+                    "%(count)d organisations from eligible countries not associated to the "
+                    "programme; at least %(minimum)d needed.",
+                    count,
+                )
+                % {"count": count, "minimum": minimum},
+            )
+
+    # Size and money
+
+    def duration(self):
+        low, high = self.rules.duration_min_months, self.rules.duration_max_months
+        if low is None and high is None:
+            return
+        months = self.situation.duration_months
+        allowed = _range_text(low, high, _("months"))
+        if months is None:
+            yield self._rule(
+                "duration",
+                UNKNOWN,
+                _("Projects last %(range)s. How long is yours?") % {"range": allowed},
+            )
+            return
+        fits = (low is None or months >= low) and (high is None or months <= high)
+        yield self._rule(
+            "duration",
+            PASS if fits else FAIL,
+            _("%(months)d months; projects last %(range)s.") % {"months": months, "range": allowed},
+        )
+
+    def participants(self):
+        cap = self.rules.max_participants
+        if cap is None:
+            return
+        count = self.situation.participants
+        if count is None:
+            yield self._rule(
+                "max_participants",
+                UNKNOWN,
+                _("At most %(cap)d participants. How many do you plan?") % {"cap": cap},
+            )
+            return
+        yield self._rule(
+            "max_participants",
+            PASS if count <= cap else FAIL,
+            _(
+                "%(count)d participants; at most %(cap)d (accompanying persons and preparatory "
+                "visits not counted)."
+            )
+            % {"count": count, "cap": cap},
+        )
+
+    def grant(self):
+        rules, amount = self.rules, self.situation.grant_eur
+        if rules.lump_sums:
+            sums = _join(_euros(s) for s in rules.lump_sums)
+            if amount is None:
+                return
+            if amount in rules.lump_sums:
+                yield self._rule(
+                    "grant",
+                    PASS,
+                    _("%(amount)s is one of the lump sums (%(sums)s).")
+                    % {"amount": _euros(amount), "sums": sums},
+                )
+            else:
+                nearest = sorted(rules.lump_sums, key=lambda s: (abs(s - amount), s))[0]
+                yield self._rule(
+                    "grant",
+                    FAIL,
+                    _(
+                        "The grant is a fixed lump sum of %(sums)s; %(amount)s is not one of "
+                        "them. The nearest is %(nearest)s."
+                    )
+                    % {"sums": sums, "amount": _euros(amount), "nearest": _euros(nearest)},
+                )
+            return
+        low, high = rules.min_grant_eur, rules.max_grant_eur
+        if amount is None or (low is None and high is None):
+            return
+        fits = (low is None or amount >= low) and (high is None or amount <= high)
+        yield self._rule(
+            "grant",
+            PASS if fits else FAIL,
+            _("%(amount)s requested; the grant is %(range)s.")
+            % {"amount": _euros(amount), "range": _range_text(low, high, None, money=True)},
+        )
+
+    # Where to apply
+
+    def agency_check(self):
+        if self.rules.managed_by != "national_agency" or self.applicant.code != "BE":
+            return
+        if not self.situation.community:
+            yield Check(
+                "community",
+                UNKNOWN,
+                _(
+                    "Belgium has a National Agency per community: tell us whether your "
+                    "organisation belongs to the Flemish, French or German-speaking Community."
+                ),
+            )
+
+    def agency(self):
+        """Return the body that takes the application, or None when it cannot be told."""
+        agencies = self.programme.agencies
+        if self.rules.managed_by == "eacea":
+            return next((a for a in agencies if a.kind == "eacea"), None)
+        if self.applicant.status == NON_ASSOCIATED:
+            return None
+        community = self.situation.community if self.applicant.code == "BE" else ""
+        return next(
+            (
+                a
+                for a in agencies
+                if a.kind == "national_agency"
+                and a.country == self.applicant.code
+                and a.community == community
+            ),
+            None,
+        )
+
+    def _rule(self, rule, status, message):
+        """Make a check; a rule whose fact is unconfirmed can only be ``unknown``."""
+        if rule in self.rules.unconfirmed_rules and status != UNKNOWN:
+            if self.rules.managed_by == "eacea":
+                advice = _(
+                    "This rule is not confirmed: check the call on the Funding & Tenders Portal."
+                )
+            else:
+                advice = _("This rule is not confirmed: check with your National Agency.")
+            return Check(rule, UNKNOWN, f"{message} {advice}")
+        return Check(rule, status, message)
+
+
+def _range_text(low, high, unit, money=False):
+    show = _euros if money else str
+    if low is not None and high is not None and low == high:
+        text = show(low)
+    elif low is not None and high is not None:
+        text = _("%(low)s to %(high)s") % {"low": show(low), "high": show(high)}
+    elif high is not None:
+        text = _("at most %(high)s") % {"high": show(high)}
+    else:
+        text = _("at least %(low)s") % {"low": show(low)}
+    return f"{text} {unit}" if unit else text

@@ -1,0 +1,156 @@
+"""Validate a coordinator's answers, from the page, the API or the command line alike."""
+
+from django import forms
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from opportunities.models import Agency, Country, Format, Goal, OrganisationKind
+
+from .engine import INDIVIDUAL, Situation
+
+MAX_PARTNERS = 100
+YES_NO = [("", _("Not answered")), ("1", _("Yes")), ("0", _("No"))]
+
+
+class PartnersField(forms.MultipleChoiceField):
+    """Partner organisations' countries, one code per organisation; empty rows are ignored."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        return [code.strip().upper() for code in super().to_python(value) if code.strip()]
+
+    def validate(self, value):
+        if len(value) > MAX_PARTNERS:
+            raise forms.ValidationError(
+                _("At most %(maximum)d partner organisations can be checked at once."),
+                params={"maximum": MAX_PARTNERS},
+            )
+        unknown = sorted({code for code in value if not self.valid_value(code)})
+        if unknown:
+            raise forms.ValidationError(
+                _("Unknown country code: %(codes)s. Use ISO codes such as DE or FR."),
+                params={"codes": ", ".join(code[:10] for code in unknown[:5])},
+            )
+
+
+class CheckForm(forms.Form):
+    country = forms.ChoiceField(
+        label=_("Country of your organisation"),
+        error_messages={
+            "required": _("Choose the country where your organisation is established."),
+            "invalid_choice": _("Choose a country from the list (ISO code such as NL)."),
+        },
+    )
+    community = forms.ChoiceField(
+        label=_("Community (Belgium only)"),
+        required=False,
+        choices=[("", _("Not answered")), *Agency.Community.choices],
+        help_text=_("In Belgium, each community has its own National Agency."),
+    )
+    organisation_type = forms.ChoiceField(
+        label=_("Kind of organisation"),
+        required=False,
+        choices=[
+            ("", _("Not answered")),
+            *OrganisationKind.choices,
+            (INDIVIDUAL, _("I am applying as an individual")),
+        ],
+    )
+    accredited = forms.TypedChoiceField(
+        label=_("We hold an Erasmus accreditation in VET"),
+        required=False,
+        choices=YES_NO,
+        coerce=lambda value: value == "1",
+        empty_value=None,
+    )
+    short_term_grants_last_5_years = forms.IntegerField(
+        label=_("Short-term mobility grants received in the last 5 call years"),
+        required=False,
+        min_value=0,
+        max_value=50,
+    )
+    ngo_network_countries = forms.IntegerField(
+        label=_("European NGO: countries with member organisations or branches"),
+        help_text=_(
+            "Only for a European NGO: in how many EU member states and associated countries."
+        ),
+        required=False,
+        min_value=0,
+        max_value=100,
+    )
+    partners = PartnersField(label=_("Partner organisations"), required=False)
+    duration_months = forms.IntegerField(
+        label=_("Project duration (months)"), required=False, min_value=1, max_value=120
+    )
+    participants = forms.IntegerField(
+        label=_("Participants in mobility activities"),
+        help_text=_("Accompanying persons and preparatory visits not included."),
+        required=False,
+        min_value=0,
+        max_value=100_000,
+    )
+    grant_eur = forms.IntegerField(
+        label=_("Grant you plan to request (EUR)"),
+        required=False,
+        min_value=1,
+        max_value=100_000_000,
+    )
+    goal = forms.ChoiceField(
+        label=_("What do you want to do?"),
+        required=False,
+        choices=[("", _("Not answered")), *Goal.choices],
+    )
+    format = forms.ChoiceField(label=_("Format"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        countries = sorted(Country.objects.all(), key=lambda c: c.name)
+        choices = [(c.code, c.name) for c in countries]
+        self.fields["country"].choices = [("", _("Choose a country")), *choices]
+        self.fields["partners"].choices = choices
+        self.fields["format"].choices = [("", "")] + [
+            (code, code) for code in Format.objects.values_list("code", flat=True)
+        ]
+        self.countries = countries
+
+    def clean_country(self):
+        return self.cleaned_data["country"].upper()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("country") != "BE":
+            data["community"] = ""
+        return data
+
+    def situation(self, partners_given=True):
+        """Return the cleaned answers as the engine's ``Situation``."""
+        data = self.cleaned_data
+        return Situation(
+            country=data["country"],
+            community=data["community"],
+            organisation_type=data["organisation_type"] or None,
+            accredited=data["accredited"],
+            short_term_grants_last_5_years=data["short_term_grants_last_5_years"],
+            ngo_network_countries=data["ngo_network_countries"],
+            partners=tuple(data["partners"]) if partners_given else None,
+            duration_months=data["duration_months"],
+            participants=data["participants"],
+            grant_eur=data["grant_eur"],
+        )
+
+
+def form_from_params(params):
+    """Build the form from flat parameters (API, command line): ``partners`` is "DE,FR".
+
+    Returns the form and whether partners were given at all (absent means not answered).
+    """
+    data = QueryDict(mutable=True)
+    for key, value in params.items():
+        if value is not None and key != "partners":
+            data[key] = str(value)
+    data["country"] = data.get("country", "").upper()
+    partners = params.get("partners")
+    if partners is not None:
+        data.setlist("partners", [code for code in str(partners).split(",") if code.strip()])
+    return CheckForm(data), partners is not None

@@ -1,0 +1,170 @@
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import push_url
+
+from opportunities.models import Agency, Format, Pathway
+
+from .engine import ELIGIBLE, NOT_ELIGIBLE, UNKNOWN, judge
+from .forms import CheckForm, form_from_params
+from .programme import load_programme
+
+ROW_ACTIONS = ("add_partner", "remove_partner")
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def check(request):
+    """The checker: the answers are the URL; the result is a partial of the same page."""
+    if any(action in request.GET for action in ROW_ACTIONS):
+        return change_partner_rows(request)
+    answered = "country" in request.GET
+    form = CheckForm(request.GET if answered else None, initial=request.GET.dict())
+    context = {"form": form, "partner_rows": partner_rows(request.GET), "result": None}
+    status = 200
+    if answered and form.is_valid():
+        context["result"] = result(form)
+    elif answered:
+        status = 400
+    template = "eligibility/check.html" + ("#htmx-response" if request.htmx else "")
+    return render(request, template, context, status=status)
+
+
+def change_partner_rows(request):
+    """Add or remove a partner row, then show the answers' own URL (no action in it)."""
+    rows = partner_rows(request.GET)
+    if "add_partner" in request.GET:
+        rows.append("")
+    else:
+        index = request.GET.get("remove_partner", "")
+        if index.isdigit() and int(index) < len(rows):
+            rows.pop(int(index))
+    query = request.GET.copy()
+    for action in ROW_ACTIONS:
+        query.pop(action, None)
+    query.setlist("partners", rows or [""])
+    url = f"{request.path}?{query.urlencode()}"
+    if not request.htmx:
+        return HttpResponseRedirect(url)
+    form = CheckForm(query if "country" in query else None, initial=query.dict())
+    context = {"form": form, "partner_rows": rows, "result": None, "focus_row": len(rows) - 1}
+    if "country" in query and form.is_valid():
+        context["result"] = result(form)
+    return push_url(render(request, "eligibility/check.html#htmx-response", context), url)
+
+
+def partner_rows(query):
+    """Return the partner rows as entered (empty rows kept), at most a sane number."""
+    return [code.strip().upper()[:2] for code in query.getlist("partners")][:100] or [""]
+
+
+def result(form):
+    """Judge the answers and group the verdicts the way the page shows them."""
+    data = form.cleaned_data
+    situation = form.situation(partners_given=bool(data["partners"]))
+    verdicts = order(judge(situation, load_programme()), data["format"], data["goal"])
+    groups = {ELIGIBLE: [], UNKNOWN: [], NOT_ELIGIBLE: []}
+    for verdict in verdicts:
+        groups[verdict.verdict].append(verdict)
+    national = Agency.objects.national().filter(country=situation.country)
+    if situation.country == "BE":
+        national = national.filter(community=situation.community or "-")
+    return {
+        "situation": situation,
+        "answers": answers(form),
+        "fits": groups[ELIGIBLE],
+        "unknown": groups[UNKNOWN],
+        "not_fits": groups[NOT_ELIGIBLE],
+        "national_agency": national.first(),
+        "eacea": Agency.objects.filter(kind=Agency.Kind.EACEA).first(),
+        "pathways": Pathway.objects.filter(kind=Pathway.Kind.WITHOUT_APPLYING),
+    }
+
+
+def answers(form):
+    """Return (question, answer) pairs of what was answered, for the summary above the result."""
+    names = {country.code: country.name for country in form.countries}
+    rows = []
+    for name, value in form.cleaned_data.items():
+        if value in (None, "", []) or name == "format":
+            continue
+        field = form.fields[name]
+        if name == "partners":
+            shown = ", ".join(names[code] for code in value)
+        elif getattr(field, "choices", None):
+            key = ("1" if value else "0") if isinstance(value, bool) else str(value)
+            shown = {str(choice): label for choice, label in field.choices}.get(key, value)
+        else:
+            shown = value
+        rows.append((field.label, shown))
+    return rows
+
+
+def order(verdicts, chosen_format, goal):
+    """Put the format asked about first, then those serving the goal, keeping programme order."""
+    goals = dict(Format.objects.values_list("code", "goals"))
+
+    def relevance(verdict):
+        return (verdict.code != chosen_format, bool(goal) and goal not in goals[verdict.code])
+
+    return sorted(verdicts, key=relevance)
+
+
+@require_GET
+def api(request):
+    """GET /api/v1/eligibility: the same check as JSON."""
+    language = request.GET.get("lang", "")
+    if language not in ("nl", "en"):
+        language = translation.get_language()
+    with translation.override(language):
+        return api_response(request)
+
+
+def api_response(request):
+    form, partners_given = form_from_params(request.GET.dict())
+    if not form.is_valid():
+        return JsonResponse({"errors": error_messages(form)}, status=400)
+    return JsonResponse(
+        verdicts_data(form, partners_given), json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def error_messages(form):
+    return {
+        field: [e["message"] for e in errors]
+        for field, errors in form.errors.get_json_data().items()
+    }
+
+
+def verdicts_data(form, partners_given):
+    """Return the API's answer: the situation echoed and a verdict per (chosen) format."""
+    situation = form.situation(partners_given=partners_given)
+    verdicts = judge(situation, load_programme())
+    if form.cleaned_data["format"]:
+        verdicts = [v for v in verdicts if v.code == form.cleaned_data["format"]]
+    return {
+        "situation": situation_data(situation),
+        "formats": [verdict_data(v) for v in verdicts],
+    }
+
+
+def situation_data(situation):
+    data = dict(situation.__dict__)
+    data["partners"] = list(situation.partners) if situation.partners is not None else None
+    return data
+
+
+def verdict_data(verdict):
+    agency = verdict.apply_to
+    return {
+        "code": verdict.code,
+        "name": verdict.name,
+        "verdict": verdict.verdict,
+        "checks": [c.__dict__ for c in verdict.checks],
+        "apply_to": {"name": agency.name, "url": agency.url, "kind": agency.kind}
+        if agency
+        else None,
+        "suggestions": list(verdict.suggestions),
+    }

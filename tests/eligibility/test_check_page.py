@@ -1,0 +1,123 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+URL = "/nl/check/"
+FITTING = {
+    "country": "NL",
+    "organisation_type": "vet_provider",
+    "partners": ["DE", "FR"],
+    "duration_months": "24",
+    "grant_eur": "250000",
+}
+
+
+def test_empty_form_asks_the_questions(client):
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert 'name="country"' in response.text
+    assert 'name="partners"' in response.text
+    assert "Uw resultaat" not in response.text
+
+
+def test_a_situation_gets_verdicts_grouped(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        response = client.get(URL, FITTING)
+
+    assert response.status_code == 200
+    text = response.text
+    assert "<html" in text
+    assert text.index("Past") < text.index("KA220-VET")
+    assert "Nationaal Agentschap" in text
+    assert "Controleer uw antwoorden" in text
+
+
+def test_htmx_request_gets_only_the_checker_and_status(client):
+    response = client.get(URL, FITTING, headers={"HX-Request": "true"})
+
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    assert 'id="checker"' in response.text
+    assert 'data-hx-swap-oob="innerHTML"' in response.text
+
+
+def test_prefilled_format_comes_first(client):
+    response = client.get(URL, {**FITTING, "format": "KA210-VET", "partners": ["DE"]})
+
+    text = response.text
+    assert text.index('id="verdict-KA210-VET"') < text.index('id="verdict-KA220-VET"')
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "message"),
+    [
+        ({"country": "XX"}, "country", "Kies een land"),
+        ({"country": "NL", "duration_months": "abc"}, "duration_months", "geheel getal"),
+        ({"country": "NL", "participants": "-3"}, "participants", "0"),
+        ({"country": "NL", "grant_eur": "10" * 30}, "grant_eur", ""),
+        ({"country": "NL", "partners": ["ZZ"]}, "partners", "ZZ"),
+        ({"country": "NL", "partners": ["DE"] * 500}, "partners", "100"),
+    ],
+)
+def test_bad_input_gets_a_message_next_to_the_field(client, params, field, message):
+    response = client.get(URL, params)
+
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert field in form.errors
+    assert message in str(form.errors[field])
+    assert "Sommige antwoorden moeten worden verbeterd" in response.text
+
+
+def test_bad_input_in_english(client):
+    response = client.get("/en/check/", {"country": "NL", "duration_months": "abc"})
+
+    assert response.status_code == 400
+    assert "Enter a whole number" in response.text
+
+
+def test_add_partner_without_javascript_redirects_to_the_answers(client):
+    response = client.get(URL, {"country": "NL", "partners": ["DE"], "add_partner": "1"})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{URL}?country=NL&partners=DE&partners="
+    page = client.get(response["Location"])
+    assert page.text.count('name="partners"') == 2
+
+
+def test_add_partner_with_htmx_adds_a_row_in_place_and_pushes_the_url(client):
+    response = client.get(
+        URL,
+        {"country": "NL", "partners": ["DE"], "add_partner": "1"},
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == 200
+    assert response.text.count('name="partners"') == 2
+    assert "autofocus" in response.text
+    assert response["HX-Push-Url"] == f"{URL}?country=NL&partners=DE&partners="
+
+
+def test_remove_partner(client):
+    response = client.get(URL, {"country": "NL", "partners": ["DE", "FR"], "remove_partner": "0"})
+
+    assert response["Location"] == f"{URL}?country=NL&partners=FR"
+
+
+def test_community_is_asked_for_belgium_only(client):
+    flemish = client.get(URL, {**FITTING, "country": "BE", "community": "nl"})
+    dutch = client.get(URL, {**FITTING, "country": "NL", "community": "nl"})
+
+    assert "Epos" in flemish.text
+    assert dutch.context["form"].cleaned_data["community"] == ""
+
+
+def test_individual_is_told_their_organisation_applies(client):
+    response = client.get(URL, {"country": "NL", "organisation_type": "individual"})
+
+    assert (
+        "Particulieren kunnen geen aanvraag indienen" in response.text
+        or "organisatie" in response.text
+    )
+    assert response.context["result"]["fits"] == []

@@ -1,0 +1,300 @@
+"""The engine on the real programme data: every rule at its edge, the cases coordinators ask."""
+
+import pytest
+from django.utils import translation
+
+from eligibility.engine import Situation, judge
+from eligibility.programme import load_programme
+
+pytestmark = pytest.mark.django_db
+
+# A complete, fitting answer for each format; each case changes one thing.
+BASE = {
+    "KA122-VET": dict(
+        country="NL",
+        organisation_type="vet_provider",
+        accredited=False,
+        short_term_grants_last_5_years=0,
+        partners=(),
+        duration_months=12,
+        participants=30,
+    ),
+    "KA210-VET": dict(
+        country="NL",
+        organisation_type="vet_provider",
+        partners=("DE",),
+        duration_months=24,
+        grant_eur=60_000,
+    ),
+    "KA220-VET": dict(
+        country="NL",
+        organisation_type="vet_provider",
+        partners=("DE", "FR"),
+        duration_months=36,
+        grant_eur=250_000,
+    ),
+    "ERASMUS-EDU-PEX-COVE": dict(
+        country="NL",
+        organisation_type="vet_provider",
+        partners=("NL", "DE", "DE", "FR", "FR", "ES", "ES"),
+        duration_months=48,
+        grant_eur=4_000_000,
+    ),
+    "ERASMUS-JMO-OFET-TT": dict(
+        country="NL", organisation_type="higher_education", duration_months=36, grant_eur=300_000
+    ),
+}
+
+
+def verdict_for(code, **changes):
+    programme = load_programme()
+    situation = Situation(**{**BASE.get(code, {}), **changes})
+    return next(v for v in judge(situation, programme) if v.code == code)
+
+
+def check(verdict, rule):
+    return next(c for c in verdict.checks if c.rule == rule)
+
+
+@pytest.mark.parametrize("code", sorted(set(BASE) - {"ERASMUS-EDU-PEX-COVE"}))
+def test_the_base_situation_fits(code):
+    verdict = verdict_for(code)
+    assert verdict.verdict == "eligible", [c for c in verdict.checks if c.status != "pass"]
+
+
+def test_a_fitting_cove_stays_unknown_while_its_duration_is_unconfirmed():
+    verdict = verdict_for("ERASMUS-EDU-PEX-COVE")
+
+    assert verdict.verdict == "unknown"
+    assert [c.rule for c in verdict.checks if c.status != "pass"] == ["duration"]
+
+
+@pytest.mark.parametrize(
+    ("code", "changes", "rule", "status"),
+    [
+        # Short-term projects: participants, accreditation, earlier grants, duration.
+        ("KA122-VET", {"participants": 30}, "max_participants", "pass"),
+        ("KA122-VET", {"participants": 31}, "max_participants", "fail"),
+        ("KA122-VET", {"accredited": True}, "accredited_excluded", "fail"),
+        ("KA122-VET", {"accredited": None}, "accredited_excluded", "unknown"),
+        ("KA122-VET", {"short_term_grants_last_5_years": 2}, "grant_limit", "pass"),
+        ("KA122-VET", {"short_term_grants_last_5_years": 3}, "grant_limit", "fail"),
+        ("KA122-VET", {"duration_months": 6}, "duration", "pass"),
+        ("KA122-VET", {"duration_months": 5}, "duration", "fail"),
+        ("KA122-VET", {"duration_months": 18}, "duration", "pass"),
+        ("KA122-VET", {"duration_months": 19}, "duration", "fail"),
+        # Small-scale partnerships: two organisations from two countries, none from outside.
+        ("KA210-VET", {"partners": ("NL",)}, "min_countries", "fail"),
+        ("KA210-VET", {"partners": ()}, "min_organisations", "fail"),
+        ("KA210-VET", {"partners": ("MA",)}, "non_associated_may_join", "fail"),
+        ("KA210-VET", {"grant_eur": 45_000}, "grant", "fail"),
+        ("KA210-VET", {"duration_months": 25}, "duration", "fail"),
+        # Cooperation partnerships: three organisations from three countries.
+        ("KA220-VET", {"partners": ("DE",)}, "min_organisations", "fail"),
+        ("KA220-VET", {"partners": ("DE", "DE")}, "min_countries", "fail"),
+        ("KA220-VET", {"partners": ("DE", "DE")}, "min_organisations", "pass"),
+        ("KA220-VET", {"partners": ("DE", "MA")}, "min_organisations", "fail"),
+        ("KA220-VET", {"partners": ("DE", "MA")}, "min_countries", "fail"),
+        ("KA220-VET", {"duration_months": 12}, "duration", "pass"),
+        ("KA220-VET", {"duration_months": 11}, "duration", "fail"),
+        ("KA220-VET", {"duration_months": 37}, "duration", "fail"),
+        ("KA220-VET", {"grant_eur": 400_000}, "grant", "pass"),
+        # Centres of Vocational Excellence: 8 organisations, 4 countries, 2 EU member states.
+        (
+            "ERASMUS-EDU-PEX-COVE",
+            {"partners": ("DE", "DE", "FR", "FR", "ES", "ES")},
+            "min_organisations",
+            "fail",
+        ),
+        (
+            "ERASMUS-EDU-PEX-COVE",
+            {"partners": ("NO", "NO", "IS", "IS", "RS", "RS", "TR")},
+            "min_eu_member_states",
+            "fail",
+        ),
+        (
+            "ERASMUS-EDU-PEX-COVE",
+            {"partners": ("NO", "NO", "IS", "IS", "RS", "RS", "DE")},
+            "min_eu_member_states",
+            "pass",
+        ),
+        ("ERASMUS-EDU-PEX-COVE", {"grant_eur": 4_000_001}, "grant", "fail"),
+        # Jean Monnet teacher training: higher-education or teacher-training institutions only.
+        ("ERASMUS-JMO-OFET-TT", {"organisation_type": "vet_provider"}, "applicant_kinds", "fail"),
+        (
+            "ERASMUS-JMO-OFET-TT",
+            {"organisation_type": "teacher_training"},
+            "applicant_kinds",
+            "pass",
+        ),
+        ("ERASMUS-JMO-OFET-TT", {"organisation_type": None}, "applicant_kinds", "unknown"),
+    ],
+)
+def test_rule_edges(code, changes, rule, status):
+    verdict = verdict_for(code, **changes)
+
+    assert check(verdict, rule).status == status
+    if status == "fail":
+        assert verdict.verdict == "not_eligible"
+    elif status == "unknown":
+        assert verdict.verdict != "eligible"
+
+
+def test_thirty_one_participants_suggest_accreditation():
+    verdict = verdict_for("KA122-VET", participants=31)
+
+    assert "KA120-VET" in verdict.suggestions
+
+
+def test_two_organisations_suggest_a_small_scale_partnership():
+    verdict = verdict_for("KA220-VET", partners=("DE",), grant_eur=None, duration_months=24)
+
+    assert verdict.suggestions == ("KA210-VET",)
+
+
+def test_small_scale_with_a_moroccan_partner_suggests_a_cooperation_partnership():
+    verdict = verdict_for("KA210-VET", partners=("DE", "MA"), grant_eur=None)
+
+    assert verdict.verdict == "not_eligible"
+    assert (
+        "Morocco" in check(verdict, "non_associated_may_join").message
+        or "Marokko" in check(verdict, "non_associated_may_join").message
+    )
+
+
+def test_capacity_building_needs_partners_from_outside_europe():
+    fits = verdict_for(
+        "ERASMUS-EDU-CB-VET",
+        country="NL",
+        organisation_type="vet_provider",
+        partners=("DE", "MA", "TN"),
+    )
+    only_europe = verdict_for(
+        "ERASMUS-EDU-CB-VET",
+        country="NL",
+        organisation_type="vet_provider",
+        partners=("DE", "FR", "BE"),
+    )
+
+    assert check(fits, "min_non_associated_organisations").status in {"pass", "unknown"}
+    assert check(fits, "min_organisations").status == "pass"
+    assert check(only_europe, "min_non_associated_organisations").status in {"fail", "unknown"}
+    assert only_europe.verdict in {"not_eligible", "unknown"}
+
+
+def test_capacity_building_led_from_outside_europe_is_refused():
+    verdict = verdict_for("ERASMUS-EDU-CB-VET", country="MA", partners=("NL", "DE", "TN"))
+
+    assert check(verdict, "applicant_country").status == "fail"
+    assert verdict.apply_to.kind == "eacea"
+
+
+@pytest.mark.parametrize(
+    ("country", "community", "status", "agency_country"),
+    [
+        ("CH", "", "fail", None),
+        ("GB", "", "fail", None),
+        ("RS", "", "pass", "RS"),
+        ("TR", "", "pass", "TR"),
+        ("BE", "nl", "pass", "BE"),
+        ("BE", "fr", "pass", "BE"),
+        ("BE", "de", "pass", "BE"),
+    ],
+)
+def test_applicant_countries_and_their_agency(country, community, status, agency_country):
+    verdict = verdict_for("KA220-VET", country=country, community=community, partners=("DE", "FR"))
+
+    assert check(verdict, "applicant_country").status == status
+    if agency_country is None:
+        assert verdict.apply_to is None
+    else:
+        assert verdict.apply_to.country == agency_country
+        assert verdict.apply_to.community == community
+
+
+def test_belgian_communities_each_have_their_own_agency():
+    names = {
+        community: verdict_for("KA210-VET", country="BE", community=community).apply_to.name
+        for community in ("nl", "fr", "de")
+    }
+    assert len(set(names.values())) == 3
+
+
+def test_belgian_applicant_without_community_is_asked_for_it():
+    verdict = verdict_for("KA210-VET", country="BE", community="")
+
+    assert check(verdict, "community").status == "unknown"
+    assert verdict.apply_to is None
+    assert verdict.verdict == "unknown"
+
+
+@pytest.mark.parametrize(("countries", "status"), [(None, "fail"), (5, "fail"), (9, "pass")])
+def test_european_ngo_route(countries, status):
+    verdict = verdict_for(
+        "ERASMUS-EDU-PCOOP-ENGO",
+        country="BE",
+        community="nl",
+        organisation_type="ngo",
+        ngo_network_countries=countries,
+        partners=("DE", "FR"),
+        duration_months=24,
+        grant_eur=250_000,
+    )
+
+    assert check(verdict, "min_ngo_network_countries").status == status
+    if status == "fail":
+        assert "KA220-VET" in verdict.suggestions
+    assert verdict.apply_to.kind == "eacea"
+
+
+def test_an_individual_is_told_their_organisation_applies():
+    programme = load_programme()
+
+    verdicts = judge(Situation(country="NL", organisation_type="individual"), programme)
+
+    assert {v.verdict for v in verdicts} == {"not_eligible"}
+    assert all(v.checks[0].rule == "applicant" for v in verdicts)
+
+
+@translation.override("en")
+def test_unconfirmed_rule_is_unknown_not_a_verdict():
+    verdict = verdict_for(
+        "ERASMUS-EDU-CB-VET",
+        country="NL",
+        organisation_type="vet_provider",
+        partners=("DE", "MA", "MA"),
+        duration_months=24,
+    )
+
+    assert check(verdict, "duration").status == "unknown"
+    assert "not confirmed: check the call" in check(verdict, "duration").message
+
+
+def test_unanswered_questions_make_the_verdict_unknown():
+    verdict = verdict_for("KA220-VET", partners=None, duration_months=None, grant_eur=None)
+
+    assert verdict.verdict == "unknown"
+    assert check(verdict, "min_organisations").status == "unknown"
+    assert check(verdict, "duration").status == "unknown"
+
+
+def test_messages_follow_the_language():
+    with translation.override("nl"):
+        dutch = check(verdict_for("KA122-VET", participants=31), "max_participants").message
+    with translation.override("en"):
+        english = check(verdict_for("KA122-VET", participants=31), "max_participants").message
+
+    assert "deelnemers" in dutch
+    assert "participants" in english
+
+
+def test_an_editors_change_changes_the_verdict():
+    from opportunities.models import Format
+
+    assert verdict_for("KA220-VET").verdict == "eligible"
+    Format.objects.filter(code="KA220-VET").update(min_organisations=4)
+
+    verdict = verdict_for("KA220-VET")
+
+    assert verdict.verdict == "not_eligible"
+    assert "4" in check(verdict, "min_organisations").message
