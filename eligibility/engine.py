@@ -84,6 +84,8 @@ class FormatRules:
     max_grants_period_years: int | None = None
     min_ngo_network_countries: int | None = None
     alternatives: tuple[str, ...] = ()
+    goals: tuple[str, ...] = ()
+    newcomer_friendly: bool = False
     unconfirmed_rules: frozenset[str] = frozenset()
     confirmed: bool = True
 
@@ -130,6 +132,36 @@ def judge(situation: Situation, programme: Programme) -> list[Verdict]:
         _with_suggestions(verdict, rules, verdicts)
         for rules, verdict in _pairs(programme, verdicts)
     ]
+
+
+def recommend(
+    situation: Situation,
+    programme: Programme,
+    goal: str,
+    first_time: bool,
+    partner_count: int | None,
+) -> list[Verdict]:
+    """Return the formats that serve the goal and may fit, the best first.
+
+    For newcomers who know what they want but not the formats: a format is left out when a
+    rule already fails or when it needs more organisations than the applicant and its partners.
+    Newcomer-friendly formats come first for a first application, then smaller partnerships.
+    """
+    rules = {r.code: r for r in programme.formats}
+    fitting = []
+    for position, verdict in enumerate(judge(situation, programme)):
+        format_rules = rules[verdict.code]
+        if goal not in format_rules.goals or verdict.verdict == NOT_ELIGIBLE:
+            continue
+        if partner_count is not None and 1 + partner_count < format_rules.min_organisations:
+            continue
+        rank = (
+            first_time and not format_rules.newcomer_friendly,
+            format_rules.min_organisations,
+            position,
+        )
+        fitting.append((rank, verdict))
+    return [verdict for _rank, verdict in sorted(fitting, key=lambda pair: pair[0])]
 
 
 def _pairs(programme, verdicts):

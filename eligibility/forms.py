@@ -34,14 +34,22 @@ class PartnersField(forms.MultipleChoiceField):
             )
 
 
-class CheckForm(forms.Form):
-    country = forms.ChoiceField(
+def country_field():
+    return forms.ChoiceField(
         label=_("Country of your organisation"),
         error_messages={
             "required": _("Choose the country where your organisation is established."),
             "invalid_choice": _("Choose a country from the list (ISO code such as NL)."),
         },
     )
+
+
+def countries_by_name():
+    return sorted(Country.objects.all(), key=lambda country: country.name)
+
+
+class CheckForm(forms.Form):
+    country = country_field()
     community = forms.ChoiceField(
         label=_("Community (Belgium only)"),
         required=False,
@@ -105,7 +113,7 @@ class CheckForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        countries = sorted(Country.objects.all(), key=lambda c: c.name)
+        countries = countries_by_name()
         choices = [(c.code, c.name) for c in countries]
         self.fields["country"].choices = [("", _("Choose a country")), *choices]
         self.fields["partners"].choices = choices
@@ -138,6 +146,44 @@ class CheckForm(forms.Form):
             participants=data["participants"],
             grant_eur=data["grant_eur"],
         )
+
+
+class StartForm(forms.Form):
+    """A few plain questions for organisations that do not know the formats yet."""
+
+    country = country_field()
+    goal = forms.ChoiceField(
+        label=_("What do you want to do?"),
+        choices=Goal.choices,
+        error_messages={"required": _("Choose what you want to do.")},
+    )
+    first_time = forms.TypedChoiceField(
+        label=_("Is this your organisation's first Erasmus+ application?"),
+        choices=YES_NO,
+        coerce=lambda value: value == "1",
+        empty_value=None,
+        required=False,
+    )
+    participants = forms.IntegerField(
+        label=_("How many learners or staff would go abroad?"),
+        required=False,
+        min_value=0,
+        max_value=100_000,
+    )
+    partner_count = forms.IntegerField(
+        label=_("With how many partner organisations abroad?"),
+        help_text=_("0 if you would work alone."),
+        required=False,
+        min_value=0,
+        max_value=MAX_PARTNERS,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [
+            ("", _("Choose a country")),
+            *[(c.code, c.name) for c in countries_by_name()],
+        ]
 
 
 def form_from_params(params):

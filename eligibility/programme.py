@@ -50,6 +50,8 @@ def format_rules(fmt: Format) -> FormatRules:
         max_grants_period_years=fmt.max_grants_period_years,
         min_ngo_network_countries=fmt.min_ngo_network_countries,
         alternatives=tuple(alt.code for alt in fmt.alternatives.all()),
+        goals=tuple(fmt.goals),
+        newcomer_friendly=fmt.newcomer_friendly,
         unconfirmed_rules=frozenset(fmt.unconfirmed_rules),
         confirmed=fmt.confirmed,
     )

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -5,12 +7,13 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
-from opportunities.models import Agency, Format, Pathway
+from opportunities.models import Agency, Pathway
 
-from .engine import ELIGIBLE, NOT_ELIGIBLE, UNKNOWN, judge
-from .forms import CheckForm, form_from_params
+from .engine import ELIGIBLE, NOT_ELIGIBLE, UNKNOWN, Situation, judge, recommend
+from .forms import CheckForm, StartForm, form_from_params
 from .programme import load_programme
 
+CHECK_FIELDS = ("country", "goal", "participants")
 ROW_ACTIONS = ("add_partner", "remove_partner")
 
 
@@ -64,7 +67,8 @@ def result(form):
     """Judge the answers and group the verdicts the way the page shows them."""
     data = form.cleaned_data
     situation = form.situation(partners_given=bool(data["partners"]))
-    verdicts = order(judge(situation, load_programme()), data["format"], data["goal"])
+    programme = load_programme()
+    verdicts = order(judge(situation, programme), programme, data["format"], data["goal"])
     groups = {ELIGIBLE: [], UNKNOWN: [], NOT_ELIGIBLE: []}
     for verdict in verdicts:
         groups[verdict.verdict].append(verdict)
@@ -102,14 +106,44 @@ def answers(form):
     return rows
 
 
-def order(verdicts, chosen_format, goal):
+def order(verdicts, programme, chosen_format, goal):
     """Put the format asked about first, then those serving the goal, keeping programme order."""
-    goals = dict(Format.objects.values_list("code", "goals"))
+    goals = {rules.code: rules.goals for rules in programme.formats}
 
     def relevance(verdict):
         return (verdict.code != chosen_format, bool(goal) and goal not in goals[verdict.code])
 
     return sorted(verdicts, key=relevance)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def start(request):
+    """ "Which format suits us?": a few plain questions, answered by the same engine."""
+    answered = "country" in request.GET
+    form = StartForm(request.GET if answered else None)
+    context = {"form": form, "recommended": None}
+    status = 200
+    if answered and form.is_valid():
+        data = form.cleaned_data
+        situation = Situation(country=data["country"], participants=data["participants"])
+        found = recommend(
+            situation,
+            load_programme(),
+            data["goal"],
+            bool(data["first_time"]),
+            data["partner_count"],
+        )
+        context.update(
+            recommended=found[:1],
+            alternatives=found[1:],
+            check_query=urlencode({k: v for k, v in data.items() if k in CHECK_FIELDS and v}),
+            pathways=Pathway.objects.filter(kind=Pathway.Kind.WITHOUT_APPLYING),
+        )
+    elif answered:
+        status = 400
+    template = "eligibility/start.html" + ("#suggestion" if request.htmx else "")
+    return render(request, template, context, status=status)
 
 
 @require_GET

@@ -69,3 +69,28 @@ def test_checker_pages_are_accessible_and_valid(
 
     assert_accessible(page)
     assert_valid_html(response.text())
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("query", ["", "?country=NL&goal=cooperate&first_time=1&partner_count=1"])
+def test_start_pages_are_accessible_and_valid(
+    page, live_programme, assert_accessible, assert_valid_html, language, query
+):
+    response = page.goto(f"{live_programme.url}/{language}/check/start/{query}")
+
+    assert_accessible(page)
+    assert_valid_html(response.text())
+
+
+def test_newcomer_path_leads_to_the_full_check(page, live_programme):
+    page.goto(f"{live_programme.url}/en/check/start/")
+
+    page.get_by_label("Country of your organisation").select_option("NL")
+    page.get_by_label("What do you want to do?").select_option("cooperate")
+    page.get_by_label("With how many partner organisations abroad?").fill("1")
+    page.get_by_role("button", name="Suggest a format").click()
+    expect(page.locator("#suggestion")).to_contain_text("KA210-VET")
+    page.get_by_role("link", name="Check this format in detail").click()
+
+    expect(page.locator("#verdict-KA210-VET")).to_be_visible()
+    assert "format=KA210-VET" in page.url
