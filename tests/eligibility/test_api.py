@@ -33,38 +33,6 @@ def test_it_answers_every_format_with_checks_agency_and_suggestions(client):
     assert ka220["suggestions"] == ["KA210-VET"]
 
 
-@pytest.mark.parametrize(
-    ("params", "code", "expected"),
-    [
-        ({"country": "NL", "participants": 31, "accredited": 0}, "KA122-VET", "not_eligible"),
-        ({"country": "NL", "accredited": 1}, "KA122-VET", "not_eligible"),
-        ({"country": "NL", "partners": "DE,DE"}, "KA220-VET", "not_eligible"),
-        ({"country": "NL", "partners": "DE,MA"}, "KA210-VET", "not_eligible"),
-        ({"country": "CH", "partners": "DE,FR"}, "KA220-VET", "not_eligible"),
-        ({"country": "NL", "organisation_type": "school"}, "ERASMUS-JMO-OFET-TT", "not_eligible"),
-        ({"country": "NL", "organisation_type": "individual"}, "KA122-VET", "not_eligible"),
-        ({"country": "BE", "ngo_network_countries": 5}, "ERASMUS-EDU-PCOOP-ENGO", "not_eligible"),
-        (
-            {
-                "country": "RS",
-                "organisation_type": "vet_provider",
-                "partners": "DE,FR",
-                "duration_months": 24,
-                "grant_eur": 250000,
-            },
-            "KA220-VET",
-            "eligible",
-        ),
-    ],
-)
-def test_the_same_cases_as_the_engine(client, params, code, expected):
-    response = client.get(URL, {**params, "format": code})
-
-    assert response.status_code == 200
-    assert [f["code"] for f in response.json()["formats"]] == [code]
-    assert verdict(response, code)["verdict"] == expected
-
-
 def test_flemish_applicant_goes_to_epos(client):
     response = client.get(URL, {"country": "BE", "community": "nl", "format": "KA210-VET"})
 
