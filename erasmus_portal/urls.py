@@ -6,9 +6,13 @@ from django.urls import include, path
 
 from eligibility import views as eligibility_views
 
+from . import views as portal_views
+
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
 urlpatterns = [
+    path("healthz", portal_views.healthz, name="healthz"),
+    path("bench/baseline", portal_views.baseline, name="baseline"),
     path(ADMIN_PATH, admin.site.urls),
     path("api/v1/eligibility", eligibility_views.api, name="eligibility-api"),
     path("api/v1/", include("opportunities.api_urls")),
@@ -17,3 +21,8 @@ urlpatterns += i18n_patterns(
     path("check/", include("eligibility.urls")),
     path("", include("opportunities.urls")),
 )
+
+handler400 = portal_views.bad_request
+handler403 = portal_views.permission_denied
+handler404 = portal_views.page_not_found
+handler500 = portal_views.server_error

@@ -1,0 +1,62 @@
+"""Health, a bare baseline for benchmarks, and error pages that leak nothing (JSON for the API)."""
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+MESSAGES = {
+    400: lambda: _("The request could not be understood."),
+    403: lambda: _("You may not see this page."),
+    404: lambda: _("There is no page at this address."),
+    500: lambda: _("Something went wrong on our side. Please try again in a moment."),
+}
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Answer 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "up"})
+
+
+@require_GET
+def baseline(request):
+    """The least a request can cost here: the middleware stack and a tiny response."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def error(request, status):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"errors": {"request": [str(MESSAGES[status]())]}}, status=status)
+    return render(
+        request, "error.html", {"status": status, "message": MESSAGES[status]()}, status=status
+    )
+
+
+def bad_request(request, exception=None):
+    return error(request, 400)
+
+
+def permission_denied(request, exception=None):
+    return error(request, 403)
+
+
+def page_not_found(request, exception=None):
+    return error(request, 404)
+
+
+def server_error(request):
+    """Render without the request context: whatever failed must not fail again here."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"errors": {"request": [str(MESSAGES[500]())]}}, status=500)
+    html = render_to_string("500.html", {"message": MESSAGES[500]()})
+    return HttpResponse(html, status=500)
