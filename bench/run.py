@@ -1,0 +1,260 @@
+"""Benchmark every page type against a bare view, on gunicorn and PostgreSQL, with wrk.
+
+    .venv/bin/python bench/run.py [--seconds 5] [--connections 10] [--scale 100]
+
+Creates the database erasmus_portal_bench (dropped first), loads the programme (and with
+--scale N, N copies of every example project), starts gunicorn with 2 workers on 127.0.0.1 and
+runs wrk against each URL in turn. Prints requests/s, p50 and p99 latency, the ratio to the bare
+view, SQL queries per page and the compressed bytes a first visit downloads (HTML + CSS + JS),
+then whether each page meets the targets. Needs wrk (apt-get install wrk) and PostgreSQL.
+"""
+
+import argparse
+import gzip
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+PORT = 8765
+DATABASE = "erasmus_portal_bench"
+ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+
+# (name, path); the static file and the bare view come first, as references.
+PAGES = [
+    ("static file", None),
+    ("bare view", "/bench/baseline"),
+    ("home", "/nl/"),
+    ("finder, filtered", "/nl/formats/?action_line=KA2&managed_by=national_agency"),
+    ("format page", "/nl/formats/KA220-VET/"),
+    ("compare", "/nl/formats/compare/?formats=KA210-VET&formats=KA220-VET&formats=KA122-VET"),
+    ("search", "/nl/search/?q=partnerschap"),
+    ("eligibility page", "/nl/check/?country=NL&partners=DE&partners=FR&duration_months=24"),
+    ("eligibility API", "/api/v1/eligibility?country=NL&partners=DE,FR&duration_months=24"),
+    ("formats API", "/api/v1/formats/"),
+    ("mobility check API", "/api/v1/mobility/check?activity=learner_short_term&days=30"),
+    ("planner", "/nl/check/plan/"),
+    ("deadlines", "/nl/deadlines/"),
+    ("iCal feed", "/deadlines.ics"),
+]
+TARGETS = {"ratio": 0.5, "p99_over_p50": 5, "queries": 6, "kilobytes": 50}
+
+
+def environment():
+    return {
+        **os.environ,
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": HOST,
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SETTINGS_MODULE": "erasmus_portal.settings",
+    }
+
+
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def prepare(env, scale):
+    import psycopg
+
+    with psycopg.connect(ADMIN_URL, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {DATABASE}")
+    manage(env, "migrate", "--no-input", "-v0")
+    manage(env, "load_programme", "-v0")
+    manage(env, "collectstatic", "--no-input", "-v0")
+    if scale > 1:
+        code = f"from bench.scale import copy_example_projects; copy_example_projects({scale})"
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+
+
+def start_server(env):
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "erasmus_portal.wsgi",
+            "--workers=2",
+            f"--bind={HOST}:{PORT}",
+            "--log-level=warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://{HOST}:{PORT}/healthz", timeout=1)
+            return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def fetch(path, encoding="gzip"):
+    request = urllib.request.Request(
+        f"http://{HOST}:{PORT}{path}", headers={"Accept-Encoding": encoding}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read(), response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, b"", error.headers
+
+
+def compressed_size(body, headers):
+    return len(body) if headers.get("Content-Encoding") else len(gzip.compress(body))
+
+
+def page_weight(path):
+    """Bytes of the page and the CSS and JS it loads, as a browser gets them compressed."""
+    status, body, headers = fetch(path)
+    total = compressed_size(body, headers)
+    html = gzip.decompress(body).decode() if headers.get("Content-Encoding") == "gzip" else ""
+    html = html or body.decode(errors="replace")
+    for asset in set(re.findall(r'(?:src|href)="(/static/[^"]+\.(?:css|js))"', html)):
+        _status, asset_body, asset_headers = fetch(asset)
+        total += compressed_size(asset_body, asset_headers)
+    return status, total
+
+
+def count_queries(env, paths):
+    """Count the SQL queries of each page with Django's test client, in another process."""
+    code = (
+        "import django, json, sys; django.setup()\n"
+        "from django.db import connection\n"
+        "from django.test import Client\n"
+        "from django.test.utils import CaptureQueriesContext\n"
+        "client = Client(HTTP_HOST='127.0.0.1')\n"
+        "counts = {}\n"
+        "for path in json.loads(sys.argv[1]):\n"
+        "    with CaptureQueriesContext(connection) as queries:\n"
+        "        client.get(path)\n"
+        "    counts[path] = len(queries)\n"
+        "print(json.dumps(counts))\n"
+    )
+    import json
+
+    result = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(paths)],
+        cwd=ROOT,
+        env={**env, "DJANGO_LOG_LEVEL": "ERROR"},
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise SystemExit(f"counting queries failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def wrk(path, seconds, connections):
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "-H",
+            "Accept-Encoding: gzip",
+            f"http://{HOST}:{PORT}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 30,
+    ).stdout
+    if "Latency Distribution" not in output:
+        raise SystemExit(f"wrk failed on {path}:\n{output}")
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return (
+        rate,
+        milliseconds(re.search(r"50%\s+(\S+)", output).group(1)),
+        milliseconds(re.search(r"99%\s+(\S+)", output).group(1)),
+        int(errors.group(1)) if errors else 0,
+    )
+
+
+def milliseconds(text):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=5, help="wrk duration per page")
+    parser.add_argument("--connections", type=int, default=10)
+    parser.add_argument("--scale", type=int, default=1, help="copies of the example projects")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install -y wrk")
+
+    env = environment()
+    prepare(env, args.scale)
+    server = start_server(env)
+    try:
+        _status, home, _headers = fetch("/nl/", encoding="identity")
+        css = re.search(rb'href="(/static/css/[^"]+)"', home).group(1).decode()
+        pages = [(name, path or css) for name, path in PAGES]
+        present = [(name, path) for name, path in pages if fetch(path)[0] == 200]
+        missing = [name for name, path in pages if (name, path) not in present]
+        queries = count_queries(env, [path for _name, path in present[1:]])
+        rows = []
+        for name, path in present:
+            rate, p50, p99, errors = wrk(path, args.seconds, args.connections)
+            _status, weight = page_weight(path)
+            rows.append((name, rate, p50, p99, errors, queries.get(path, 0), weight))
+    finally:
+        server.terminate()
+        server.wait()
+    report(rows, missing, args)
+
+
+def report(rows, missing, args):
+    baseline = next(rate for name, rate, *_ in rows if name == "bare view")
+    print(
+        f"\n{args.seconds}s per page, {args.connections} connections, gunicorn 2 workers, "
+        f"PostgreSQL, example projects x{args.scale}\n"
+    )
+    header = f"{'page':<20}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ratio':>7}{'non-2xx':>9}"
+    print(header + f"{'queries':>9}{'kB gz':>8}  targets")
+    failures = 0
+    for name, rate, p50, p99, errors, queries, weight in rows:
+        ratio = rate / baseline
+        misses = []
+        if name not in ("static file", "bare view"):
+            if ratio < TARGETS["ratio"]:
+                misses.append("speed")
+            if p99 > TARGETS["p99_over_p50"] * p50:
+                misses.append("p99")
+            if queries > TARGETS["queries"]:
+                misses.append("queries")
+            if weight / 1000 > TARGETS["kilobytes"]:
+                misses.append("size")
+        misses += ["errors"] if errors else []
+        failures += bool(misses)
+        print(
+            f"{name:<20}{rate:>9.0f}{p50:>9.1f}{p99:>9.1f}{ratio:>7.2f}{errors:>9}"
+            f"{queries:>9}{weight / 1000:>8.1f}  {', '.join(misses) or 'met'}"
+        )
+    if missing:
+        print(f"\nnot measured (no such page yet): {', '.join(missing)}")
+    print(
+        f"\ntargets: >= {TARGETS['ratio']:.0%} of the bare view's req/s, "
+        f"p99 <= {TARGETS['p99_over_p50']} x p50, <= {TARGETS['queries']} queries, "
+        f"<= {TARGETS['kilobytes']} kB compressed; {failures} page(s) miss one"
+    )
+
+
+if __name__ == "__main__":
+    main()
