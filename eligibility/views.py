@@ -142,7 +142,7 @@ def start(request):
         )
     elif answered:
         status = 400
-    template = "eligibility/start.html" + ("#suggestion" if request.htmx else "")
+    template = "eligibility/start.html" + ("#htmx-response" if request.htmx else "")
     return render(request, template, context, status=status)
 
 

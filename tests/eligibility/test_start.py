@@ -59,6 +59,17 @@ def test_start_page_htmx_returns_the_suggestion_only(client):
 
     assert "<html" not in response.text
     assert 'id="suggestion"' in response.text
+    assert 'data-hx-swap-oob="innerHTML"' in response.text
+
+
+def test_start_page_htmx_shows_errors_next_to_the_fields(client):
+    response = client.get(
+        "/en/check/start/", {"country": "NL", "goal": "fly"}, headers={"HX-Request": "true"}
+    )
+
+    assert response.status_code == 400
+    assert "<html" not in response.text
+    assert "Some answers need correcting" in response.text
 
 
 def test_start_page_shows_pathways_when_nothing_fits(client):
