@@ -1,4 +1,8 @@
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 
 def permissions_policy(get_response):
@@ -10,3 +14,24 @@ def permissions_policy(get_response):
         return response
 
     return middleware
+
+
+class DatabaseUnavailable:
+    """Answer 503 with a short page (or JSON) while the database cannot be reached."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        message = _("The portal is briefly unavailable. Please try again in a minute.")
+        if request.path.startswith("/api/"):
+            response = JsonResponse({"errors": {"request": [message]}}, status=503)
+        else:
+            response = render(request, "503.html", {"message": message}, status=503)
+        response["Retry-After"] = "30"
+        return response

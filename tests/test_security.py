@@ -146,3 +146,15 @@ def test_healthz_says_503_when_the_database_is_down(client, monkeypatch):
 
     assert response.status_code == 503
     assert response.json()["database"] == "down"
+
+
+@override_settings(ROOT_URLCONF="tests.urls")
+def test_database_outage_is_a_503_not_a_stack_trace(client):
+    page = client.get("/nl/database-down/")
+    api = client.get("/api/v1/database-down")
+
+    assert page.status_code == 503 and api.status_code == 503
+    assert page["Retry-After"] == "30"
+    assert "Probeer het over een minuut opnieuw" in page.text
+    assert "secret" not in page.text and "secret" not in api.text
+    assert api.json()["errors"]["request"]
