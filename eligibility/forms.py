@@ -4,9 +4,10 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from opportunities.models import Agency, Country, Format, Goal, OrganisationKind
+from opportunities.models import Agency, Goal, OrganisationKind
 
 from .engine import INDIVIDUAL, Situation
+from .programme import current_programme
 
 MAX_PARTNERS = 100
 YES_NO = [("", _("Not answered")), ("1", _("Yes")), ("0", _("No"))]
@@ -42,10 +43,6 @@ def country_field():
             "invalid_choice": _("Choose a country from the list (ISO code such as NL)."),
         },
     )
-
-
-def countries_by_name():
-    return sorted(Country.objects.all(), key=lambda country: country.name)
 
 
 class CheckForm(forms.Form):
@@ -111,15 +108,14 @@ class CheckForm(forms.Form):
     )
     format = forms.ChoiceField(label=_("Format"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
-        countries = countries_by_name()
+        self.programme = programme = programme or current_programme()
+        countries = sorted(programme.countries.values(), key=lambda country: country.name)
         choices = [(c.code, c.name) for c in countries]
         self.fields["country"].choices = [("", _("Choose a country")), *choices]
         self.fields["partners"].choices = choices
-        self.fields["format"].choices = [("", "")] + [
-            (code, code) for code in Format.objects.values_list("code", flat=True)
-        ]
+        self.fields["format"].choices = [("", "")] + [(f.code, f.code) for f in programme.formats]
         self.countries = countries
 
     def clean_country(self):
@@ -178,15 +174,17 @@ class StartForm(forms.Form):
         max_value=MAX_PARTNERS,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.programme = programme = programme or current_programme()
+        countries = sorted(programme.countries.values(), key=lambda c: c.name)
         self.fields["country"].choices = [
             ("", _("Choose a country")),
-            *[(c.code, c.name) for c in countries_by_name()],
+            *[(c.code, c.name) for c in countries],
         ]
 
 
-def form_from_params(params):
+def form_from_params(params, programme=None):
     """Build the form from flat parameters (API, command line): ``partners`` is "DE,FR".
 
     Returns the form and whether partners were given at all (absent means not answered).
@@ -199,4 +197,4 @@ def form_from_params(params):
     partners = params.get("partners")
     if partners is not None:
         data.setlist("partners", [code for code in str(partners).split(",") if code.strip()])
-    return CheckForm(data), partners is not None
+    return CheckForm(data, programme=programme), partners is not None

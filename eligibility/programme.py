@@ -1,8 +1,14 @@
 """Read the programme's rules from the database into the engine's plain values."""
 
+from opportunities.caching import cached
 from opportunities.models import Agency, Country, Format, OrganisationKind
 
 from .engine import AgencyFacts, CountryFacts, FormatRules, Programme
+
+
+def current_programme(token=None) -> Programme:
+    """Return the programme's rules, built once per programme version and language."""
+    return cached("engine", load_programme, token)
 
 
 def load_programme() -> Programme:

@@ -4,31 +4,34 @@ from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_GET
-from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
-from opportunities.models import Agency, Pathway
+from opportunities.caching import programme_page
+from opportunities.models import Pathway
 
 from .engine import ELIGIBLE, NOT_ELIGIBLE, UNKNOWN, Situation, judge, recommend
 from .forms import CheckForm, StartForm, form_from_params
-from .programme import load_programme
+from .programme import current_programme
 
 CHECK_FIELDS = ("country", "goal", "participants")
 ROW_ACTIONS = ("add_partner", "remove_partner")
 
 
 @require_GET
-@vary_on_headers("HX-Request")
+@programme_page
 def check(request):
     """The checker: the answers are the URL; the result is a partial of the same page."""
     if any(action in request.GET for action in ROW_ACTIONS):
         return change_partner_rows(request)
     answered = "country" in request.GET
-    form = CheckForm(request.GET if answered else None, initial=request.GET.dict())
+    programme = current_programme(request.programme_token)
+    form = CheckForm(
+        request.GET if answered else None, initial=request.GET.dict(), programme=programme
+    )
     context = {"form": form, "partner_rows": partner_rows(request.GET), "result": None}
     status = 200
     if answered and form.is_valid():
-        context["result"] = result(form)
+        context["result"] = result(form, programme)
     elif answered:
         status = 400
     template = "eligibility/check.html" + ("#htmx-response" if request.htmx else "")
@@ -51,10 +54,13 @@ def change_partner_rows(request):
     url = f"{request.path}?{query.urlencode()}"
     if not request.htmx:
         return HttpResponseRedirect(url)
-    form = CheckForm(query if "country" in query else None, initial=query.dict())
+    programme = current_programme(request.programme_token)
+    form = CheckForm(
+        query if "country" in query else None, initial=query.dict(), programme=programme
+    )
     context = {"form": form, "partner_rows": rows, "result": None, "focus_row": len(rows) - 1}
     if "country" in query and form.is_valid():
-        context["result"] = result(form)
+        context["result"] = result(form, programme)
     return push_url(render(request, "eligibility/check.html#htmx-response", context), url)
 
 
@@ -63,26 +69,34 @@ def partner_rows(query):
     return [code.strip().upper()[:2] for code in query.getlist("partners")][:100] or [""]
 
 
-def result(form):
+def result(form, programme):
     """Judge the answers and group the verdicts the way the page shows them."""
     data = form.cleaned_data
     situation = form.situation(partners_given=bool(data["partners"]))
-    programme = load_programme()
     verdicts = order(judge(situation, programme), programme, data["format"], data["goal"])
     groups = {ELIGIBLE: [], UNKNOWN: [], NOT_ELIGIBLE: []}
     for verdict in verdicts:
         groups[verdict.verdict].append(verdict)
-    national = Agency.objects.national().filter(country=situation.country)
-    if situation.country == "BE":
-        national = national.filter(community=situation.community or "-")
+    community = situation.community if situation.country == "BE" else ""
+    agencies = programme.agencies
     return {
         "situation": situation,
         "answers": answers(form),
         "fits": groups[ELIGIBLE],
         "unknown": groups[UNKNOWN],
         "not_fits": groups[NOT_ELIGIBLE],
-        "national_agency": national.first(),
-        "eacea": Agency.objects.filter(kind=Agency.Kind.EACEA).first(),
+        "national_agency": next(
+            (
+                a
+                for a in agencies
+                if a.kind == "national_agency"
+                and a.country == situation.country
+                and a.community == community
+                and (community or situation.country != "BE")
+            ),
+            None,
+        ),
+        "eacea": next((a for a in agencies if a.kind == "eacea"), None),
         "pathways": Pathway.objects.filter(kind=Pathway.Kind.WITHOUT_APPLYING),
     }
 
@@ -117,11 +131,13 @@ def order(verdicts, programme, chosen_format, goal):
 
 
 @require_GET
-@vary_on_headers("HX-Request")
+@programme_page
 def start(request):
     """ "Which format suits us?": a few plain questions, answered by the same engine."""
     answered = "country" in request.GET
-    form = StartForm(request.GET if answered else None)
+    form = StartForm(
+        request.GET if answered else None, programme=current_programme(request.programme_token)
+    )
     context = {"form": form, "recommended": None}
     status = 200
     if answered and form.is_valid():
@@ -129,7 +145,7 @@ def start(request):
         situation = Situation(country=data["country"], participants=data["participants"])
         found = recommend(
             situation,
-            load_programme(),
+            form.programme,
             data["goal"],
             bool(data["first_time"]),
             data["partner_count"],
@@ -147,6 +163,7 @@ def start(request):
 
 
 @require_GET
+@programme_page
 def api(request):
     """GET /api/v1/eligibility: the same check as JSON."""
     language = request.GET.get("lang", "")
@@ -157,7 +174,8 @@ def api(request):
 
 
 def api_response(request):
-    form, partners_given = form_from_params(request.GET.dict())
+    programme = current_programme(request.programme_token)
+    form, partners_given = form_from_params(request.GET.dict(), programme)
     if not form.is_valid():
         return JsonResponse({"errors": error_messages(form)}, status=400)
     return JsonResponse(
@@ -175,7 +193,7 @@ def error_messages(form):
 def verdicts_data(form, partners_given):
     """Return the API's answer: the situation echoed and a verdict per (chosen) format."""
     situation = form.situation(partners_given=partners_given)
-    verdicts = judge(situation, load_programme())
+    verdicts = judge(situation, form.programme)
     if form.cleaned_data["format"]:
         verdicts = [v for v in verdicts if v.code == form.cleaned_data["format"]]
     return {

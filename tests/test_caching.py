@@ -1,0 +1,65 @@
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from django.urls import reverse
+
+from opportunities.caching import programme_token
+from opportunities.models import Format
+from tests.opportunities.test_admin import form_data
+
+pytestmark = pytest.mark.django_db
+
+LOCAL_MEMORY = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CHECK = "/en/check/?country=NL&partners=DE&partners=FR&duration_months=24"
+
+
+@pytest.fixture
+def caching():
+    with override_settings(CACHES=LOCAL_MEMORY):
+        cache.clear()
+        yield
+        cache.clear()
+
+
+def test_token_changes_with_every_edit(admin_client):
+    before = programme_token()
+    fmt = Format.objects.get(code="KA220-VET")
+    fmt.min_organisations = 4
+    fmt.save()
+
+    assert programme_token() != before
+
+
+def test_a_cached_page_costs_one_query(client, caching, django_assert_num_queries):
+    first = client.get(CHECK)
+
+    with django_assert_num_queries(1):
+        second = client.get(CHECK)
+
+    assert second.content == first.content
+    assert "HX-Request" in second["Vary"]
+
+
+def test_htmx_and_full_page_are_cached_apart(client, caching):
+    full = client.get(CHECK)
+    fragment = client.get(CHECK, headers={"HX-Request": "true"})
+
+    assert b"<html" in full.content and b"<html" not in fragment.content
+
+
+def test_an_editors_change_shows_at_once(admin_client, caching):
+    url = "/api/v1/eligibility?country=NL&partners=DE,FR&format=KA220-VET"
+    assert admin_client.get(url).json()["formats"][0]["verdict"] != "not_eligible"
+    fmt = Format.objects.get(code="KA220-VET")
+    change = reverse("admin:opportunities_format_change", args=[fmt.pk])
+    data = form_data(admin_client.get(change))
+    data["min_countries"] = data["min_organisations"] = 4
+    assert admin_client.post(change, data).status_code == 302
+
+    assert admin_client.get(url).json()["formats"][0]["verdict"] == "not_eligible"
+
+
+def test_errors_are_not_cached(client, caching):
+    client.get("/en/check/?country=XX")
+
+    assert client.get("/en/check/?country=XX").context is not None
