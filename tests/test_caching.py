@@ -63,3 +63,34 @@ def test_errors_are_not_cached(client, caching):
     client.get("/en/check/?country=XX")
 
     assert client.get("/en/check/?country=XX").context is not None
+
+
+def redis_reachable():
+    import redis
+
+    try:
+        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        return False
+
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+@pytest.mark.skipif(not redis_reachable(), reason="no Redis on 127.0.0.1:6379")
+def test_pages_are_shared_through_redis(client, django_assert_num_queries):
+    redis_cache = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "tests",
+        }
+    }
+    with override_settings(CACHES=redis_cache):
+        cache.clear()
+        first = client.get(CHECK)
+        with django_assert_num_queries(1):
+            second = client.get(CHECK)
+        cache.clear()
+
+    assert second.content == first.content

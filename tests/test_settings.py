@@ -63,3 +63,21 @@ def test_other_databases_are_refused():
 def test_env_bool(monkeypatch, value, expected):
     monkeypatch.setenv("X_FLAG", value)
     assert env_bool("X_FLAG") is expected
+
+
+def test_redis_url_selects_the_shared_cache():
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "erasmus_portal.settings",
+            "DJANGO_DEBUG": "true",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
