@@ -19,7 +19,11 @@ MIX = [
     "/api/v1/formats/",
     "/api/v1/countries/",
     "/nl/formats/KA220-VET/",
-    "/nl/formats/?action_line=KA2",
+    "/nl/formats/?line=KA2",
+    "/nl/compare/?formats=KA210-VET&formats=KA220-VET",
+    "/nl/search/?q=partnerschap",
+    "/nl/deadlines/",
+    "/deadlines.ics",
     "/healthz",
 ]
 SCRIPT = """

@@ -32,16 +32,21 @@ PAGES = [
     ("static file", None),
     ("bare view", "/bench/baseline"),
     ("home", "/nl/"),
-    ("finder, filtered", "/nl/formats/?action_line=KA2&managed_by=national_agency"),
+    ("finder, filtered", "/nl/formats/?line=KA2&managed_by=national_agency&newcomer=on"),
     ("format page", "/nl/formats/KA220-VET/"),
-    ("compare", "/nl/formats/compare/?formats=KA210-VET&formats=KA220-VET&formats=KA122-VET"),
+    ("compare", "/nl/compare/?formats=KA210-VET&formats=KA220-VET&formats=KA122-VET"),
     ("search", "/nl/search/?q=partnerschap"),
     ("eligibility page", "/nl/check/?country=NL&partners=DE&partners=FR&duration_months=24"),
     ("eligibility API", "/api/v1/eligibility?country=NL&partners=DE,FR&duration_months=24"),
     ("formats API", "/api/v1/formats/"),
     ("mobility check API", "/api/v1/mobility/check?activity=learner_short_term&days=30"),
-    ("planner", "/nl/check/plan/"),
+    (
+        "planner",
+        "/nl/check/plan/?activity=learner_short_term&participants=20&days=30&city=Madrid"
+        "&origin=Amsterdam&months=12",
+    ),
     ("deadlines", "/nl/deadlines/"),
+    ("activities", "/nl/activities/"),
     ("iCal feed", "/deadlines.ics"),
 ]
 TARGETS = {"ratio": 0.5, "p99_over_p50": 5, "queries": 6, "kilobytes": 50}

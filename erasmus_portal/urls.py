@@ -2,9 +2,13 @@ import os
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from eligibility import mobility_views
 from eligibility import views as eligibility_views
+from opportunities import calendar as deadline_calendar
+from opportunities.sitemaps import SITEMAPS
 
 from . import views as portal_views
 
@@ -15,7 +19,15 @@ urlpatterns = [
     path("bench/baseline", portal_views.baseline, name="baseline"),
     path(ADMIN_PATH, admin.site.urls),
     path("api/v1/eligibility", eligibility_views.api, name="eligibility-api"),
+    path("api/v1/mobility/check", mobility_views.api_check, name="mobility-check-api"),
+    path("deadlines.ics", deadline_calendar.deadlines_ics, name="deadlines-ics"),
     path("api/v1/", include("opportunities.api_urls")),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "opportunities/sitemap.xml"},
+        name="sitemap",
+    ),
 ]
 urlpatterns += i18n_patterns(
     path("check/", include("eligibility.urls")),

@@ -1,11 +1,4 @@
-"""
-WSGI config for erasmus_portal project.
-
-It exposes the WSGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/6.1/howto/deployment/wsgi/
-"""
+"""WSGI entry point for gunicorn: ``gunicorn erasmus_portal.wsgi``."""
 
 import os
 
@@ -14,3 +7,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "erasmus_portal.settings")
 
 application = get_wsgi_application()
+
+# Build the offline town index (2-3 s) when the worker starts, not in a visitor's request.
+from eligibility.distance import _gazetteer  # noqa: E402
+
+_gazetteer()

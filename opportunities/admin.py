@@ -5,10 +5,12 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     ActionLine,
+    ActivityRule,
     Agency,
     Award,
     CostCategory,
     Country,
+    CountryGroup,
     Deadline,
     ExampleProject,
     Format,
@@ -19,6 +21,9 @@ from .models import (
     Pathway,
     Platform,
     Priority,
+    Term,
+    TravelBand,
+    UnitCost,
 )
 
 TEXTS = (
@@ -274,3 +279,75 @@ class GrantTierAdmin(SimpleHistoryAdmin):
     list_display = ["format", "amount_eur"]
     list_select_related = ["format"]
     search_fields = ["format__code"]
+
+
+@admin.register(Term)
+class TermAdmin(SimpleHistoryAdmin):
+    list_display = ["name_nl", "name_en", "format", "action_line", "confirmed"]
+    list_filter = ["confirmed", "action_line"]
+    list_select_related = ["format", "action_line"]
+    search_fields = ["name_nl", "name_en", "format__code"]
+    autocomplete_fields = ["format"]
+    fieldsets = [
+        (None, {"fields": ("name_nl", "name_en", "format", "action_line")}),
+        SOURCE,
+    ]
+
+
+# ── KA1 mobility planner (issue 5) ──────────────────────────────────────────────────────────
+
+
+@admin.register(ActivityRule)
+class ActivityRuleAdmin(SimpleHistoryAdmin):
+    list_display = ["activity", "kind", "value", "from_call_year", "confirmed"]
+    list_filter = ["kind", "confirmed"]
+    list_select_related = ["activity"]
+    search_fields = ["activity__code", "activity__name_nl", "activity__name_en"]
+    fieldsets = [(None, {"fields": ("activity", "kind", "value", "from_call_year")}), SOURCE]
+
+
+@admin.register(TravelBand)
+class TravelBandAdmin(SimpleHistoryAdmin):
+    list_display = ["call_year", "min_km", "max_km", "standard_eur", "green_eur", "confirmed"]
+    list_filter = ["call_year", "confirmed"]
+    fieldsets = [
+        (None, {"fields": ("call_year", ("min_km", "max_km"), ("standard_eur", "green_eur"))}),
+        SOURCE,
+    ]
+
+
+@admin.register(CountryGroup)
+class CountryGroupAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "call_year", "confirmed"]
+    list_filter = ["call_year", "confirmed"]
+    filter_horizontal = ["countries"]
+    fieldsets = [(None, {"fields": ("call_year", "number", "countries")}), SOURCE]
+
+
+@admin.register(UnitCost)
+class UnitCostAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "cost",
+        "call_year",
+        "participant",
+        "country_group",
+        "amount_eur",
+        "unit",
+        "confirmed",
+    ]
+    list_filter = ["cost", "call_year", "participant", "confirmed"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": (
+                    ("cost", "call_year"),
+                    ("participant", "country_group"),
+                    ("amount_eur", "unit"),
+                    "max_days",
+                    ("reduced_from_day", "reduced_percent"),
+                )
+            },
+        ),
+        SOURCE,
+    ]

@@ -6,6 +6,8 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from .caching import programme_page
+from .forms import FinderForm
 from .models import Agency, Country, Format
 
 
@@ -30,9 +32,7 @@ def agency_data(agency):
 
 
 def format_data(fmt):
-    deadlines = list(fmt.deadlines.all())
-    sources = [source(fmt)] + [source(d) for d in deadlines]
-    unique_sources = list({s["url"]: s for s in reversed(sources) if s["url"]}.values())[::-1]
+    deadlines = fmt.deadlines.all()
     return {
         "code": fmt.code,
         "action_line": fmt.action_line.code,
@@ -72,7 +72,7 @@ def format_data(fmt):
             }
             for d in deadlines
         ],
-        "sources": unique_sources,
+        "sources": [source(record) for record in fmt.sources],
     }
 
 
@@ -139,11 +139,18 @@ def respond(request, name, rows):
 
 
 @require_GET
+@programme_page
 def formats(request):
-    return respond(request, "formats", [format_data(f) for f in formats_queryset()])
+    """Every format, or those the finder's filters leave (same parameters as the finder page)."""
+    form = FinderForm(request.GET, formats=list(formats_queryset()))
+    if not form.is_valid():
+        errors = {field: list(messages) for field, messages in form.errors.items()}
+        return JsonResponse({"errors": errors}, status=400)
+    return respond(request, "formats", [format_data(f) for f in form.results()])
 
 
 @require_GET
+@programme_page
 def format_detail(request, code):
     fmt = formats_queryset().filter(code=code).first()
     if fmt is None:
@@ -153,11 +160,13 @@ def format_detail(request, code):
 
 
 @require_GET
+@programme_page
 def countries(request):
     rows = Country.objects.prefetch_related("agencies")
     return respond(request, "countries", [country_data(c) for c in rows])
 
 
 @require_GET
+@programme_page
 def agencies(request):
     return respond(request, "agencies", [agency_data(a) for a in Agency.objects.all()])

@@ -11,7 +11,9 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -46,6 +48,16 @@ class FormatChildManager(models.Manager):
     def get_by_natural_key(self, format_code, *rest):
         lookup = dict(zip(self.model.NATURAL_FIELDS, rest, strict=True))
         return self.get(format__code=format_code, **lookup)
+
+
+def unique_sources(records):
+    """Return the records that cite a source, one per source URL, in their order."""
+    seen, unique = set(), []
+    for record in records:
+        if record.source_url and record.source_url not in seen:
+            seen.add(record.source_url)
+            unique.append(record)
+    return unique
 
 
 class Sourced(models.Model):
@@ -133,6 +145,9 @@ class ActionLine(Described):
     class Meta(Described.Meta):
         verbose_name = _("action line")
         verbose_name_plural = _("action lines")
+
+    def get_absolute_url(self):
+        return reverse("opportunities:action-line-detail", args=[self.code])
 
 
 class Country(Sourced):
@@ -270,6 +285,17 @@ class Agency(Sourced):
 
     def natural_key(self):
         return (self.code,)
+
+
+class FormatQuerySet(models.QuerySet):
+    def catalogue(self):
+        """Formats with what a listing shows: action line, lump sums and deadlines."""
+        return self.select_related("action_line").prefetch_related("grant_tiers", "deadlines")
+
+    def with_eacea_url(self):
+        """Annotate ``eacea_url``, EACEA's website, so a format page needs no extra query."""
+        eacea = Agency.objects.filter(kind=Agency.Kind.EACEA).values("url")[:1]
+        return self.annotate(eacea_url=Subquery(eacea))
 
 
 class Format(Described):
@@ -447,6 +473,7 @@ class Format(Described):
         help_text=_("Rules no official source confirms; the checker answers “unknown” for them."),
     )
 
+    objects = CodeManager.from_queryset(FormatQuerySet)()
     history = HistoricalRecords(m2m_fields=[excluded_countries, alternatives])
 
     class Meta(Described.Meta):
@@ -499,6 +526,9 @@ class Format(Described):
             ),
         ]
 
+    def get_absolute_url(self):
+        return reverse("opportunities:format-detail", args=[self.code])
+
     def clean(self):
         errors = {}
         kinds = set(OrganisationKind.values)
@@ -520,8 +550,45 @@ class Format(Described):
         return not self.confirmed or rule in self.unconfirmed_rules
 
     @property
+    def unconfirmed(self):
+        """Return the rules no official source confirms (all of them for an unconfirmed format)."""
+        return set(self.RULE_FIELDS) if not self.confirmed else set(self.unconfirmed_rules)
+
+    @property
+    def applicant_kind_labels(self):
+        return [OrganisationKind(kind).label for kind in self.applicant_kinds]
+
+    def page_lookups(self):
+        """Return the relations a format page shows; only those its rules make relevant."""
+        lookups = ["grant_tiers", "deadlines", "example_projects", "terms"]
+        if self.non_associated_may_join:
+            lookups.append("excluded_countries")
+        return lookups
+
+    @property
+    def sources(self):
+        """Return the format and its deadlines, one record per source URL, the format first."""
+        return unique_sources([self, *self.deadlines.all()])
+
+    @property
     def lump_sums(self):
         return [tier.amount_eur for tier in self.grant_tiers.all()]
+
+    @property
+    def grant_ceiling(self):
+        """Return the largest amount the format grants (lump sum or maximum), or None."""
+        return max(self.lump_sums, default=None) or self.max_grant_eur
+
+    @property
+    def upcoming_deadline(self):
+        """Return the first deadline still to come, or None (uses prefetched deadlines)."""
+        now = timezone.now()
+        return next((d for d in self.deadlines.all() if d.moment > now), None)
+
+    @property
+    def latest_deadline(self):
+        """Return the last known deadline, or None."""
+        return max(self.deadlines.all(), key=lambda d: d.moment, default=None)
 
 
 class GrantTier(models.Model):
@@ -761,3 +828,323 @@ class Pathway(Described):
     class Meta(Described.Meta):
         verbose_name = _("pathway")
         verbose_name_plural = _("pathways")
+
+
+class TermManager(models.Manager):
+    def get_by_natural_key(self, name_nl):
+        return self.get(name_nl=name_nl)
+
+
+class Term(Sourced):
+    """A Dutch term from the brochure, bridged to its official English name and action code."""
+
+    name_nl = models.CharField(
+        _("Dutch term"),
+        max_length=200,
+        unique=True,
+        help_text=_("As the Dutch brochure writes it, e.g. kleinschalige partnerschappen."),
+    )
+    name_en = models.CharField(
+        _("official English name"),
+        max_length=200,
+        help_text=_("As the Programme Guide writes it, e.g. Small-scale partnerships."),
+    )
+    format = models.ForeignKey(
+        Format,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="terms",
+        verbose_name=_("format"),
+        help_text=_("The format the term names, if it names one."),
+    )
+    action_line = models.ForeignKey(
+        ActionLine,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="terms",
+        verbose_name=_("action line"),
+        help_text=_("The action line the term names, if it names one and no format."),
+    )
+
+    objects = TermManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("term")
+        verbose_name_plural = _("terms")
+        ordering = ["name_nl"]
+
+    def __str__(self):
+        return f"{self.name_nl} = {self.name_en}"
+
+    def natural_key(self):
+        return (self.name_nl,)
+
+    natural_key.dependencies = ["opportunities.format", "opportunities.actionline"]
+
+    @property
+    def code(self):
+        """Return the action code the term stands for ('' when it names none)."""
+        target = self.format or self.action_line
+        return target.code if target else ""
+
+
+# ── KA1 mobility planner (issue 5): activity rules, travel bands, country groups, unit costs ──
+
+
+class ActivityRuleManager(models.Manager):
+    def get_by_natural_key(self, activity_code, kind):
+        return self.get(activity__code=activity_code, kind=kind)
+
+
+class ActivityRule(Sourced):
+    """A rule of a KA1 activity beyond its duration, e.g. two shadows per mentor from 2026."""
+
+    class Kind(models.TextChoices):
+        GRADUATED_WITHIN_MONTHS = (
+            "graduated_within_months",
+            _("Recent graduates: at most this many months after graduating"),
+        )
+        SHADOWS_PER_MENTOR = (
+            "shadows_per_mentor",
+            _("At most this many participants shadow the same mentor at the same time"),
+        )
+        MAX_PARTICIPANTS = "max_participants", _("At most this many participants per activity")
+
+    activity = models.ForeignKey(
+        MobilityActivity,
+        on_delete=models.CASCADE,
+        related_name="rules",
+        verbose_name=_("activity"),
+        help_text=_("The activity the rule belongs to."),
+    )
+    kind = models.CharField(
+        _("rule"), max_length=40, choices=Kind, help_text=_("What the rule limits.")
+    )
+    value = models.PositiveSmallIntegerField(
+        _("limit"),
+        null=True,
+        blank=True,
+        help_text=_("Empty when the rule exists but its number is not known: checks say unknown."),
+    )
+    from_call_year = models.PositiveSmallIntegerField(
+        _("from call year"),
+        null=True,
+        blank=True,
+        help_text=_("The first call year the rule applies to; empty when it always applied."),
+    )
+
+    objects = ActivityRuleManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("activity rule")
+        verbose_name_plural = _("activity rules")
+        ordering = ["activity", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "kind"], name="activity_rule_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.activity.code}: {self.kind} {self.value}"
+
+    def natural_key(self):
+        return (*self.activity.natural_key(), self.kind)
+
+    natural_key.dependencies = ["opportunities.mobilityactivity"]
+
+
+class TravelBandManager(models.Manager):
+    def get_by_natural_key(self, call_year, min_km):
+        return self.get(call_year=call_year, min_km=min_km)
+
+
+class TravelBand(Sourced):
+    """A KA1 travel unit cost per participant for a return trip, by one-way distance."""
+
+    call_year = models.PositiveSmallIntegerField(
+        _("call year"),
+        help_text=_("The first call year these amounts apply to; they apply until a later year's."),
+    )
+    min_km = models.PositiveIntegerField(
+        _("from (km)"), help_text=_("Shortest one-way distance in this band, in whole km.")
+    )
+    max_km = models.PositiveIntegerField(
+        _("to (km)"),
+        null=True,
+        blank=True,
+        help_text=_("Longest one-way distance in this band, in whole km; empty: no upper limit."),
+    )
+    standard_eur = models.PositiveIntegerField(
+        _("standard travel (EUR)"), help_text=_("Per participant, return trip.")
+    )
+    green_eur = models.PositiveIntegerField(
+        _("green travel (EUR)"),
+        help_text=_("Per participant, return trip by train, bus or car-sharing."),
+    )
+
+    objects = TravelBandManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("travel distance band")
+        verbose_name_plural = _("travel distance bands")
+        ordering = ["-call_year", "min_km"]
+        constraints = [
+            models.UniqueConstraint(fields=["call_year", "min_km"], name="travel_band_unique"),
+            models.CheckConstraint(
+                condition=Q(max_km__isnull=True) | Q(min_km__lte=F("max_km")),
+                name="travel_band_min_le_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(standard_eur__gt=0, green_eur__gt=0),
+                name="travel_band_amounts_positive",
+            ),
+        ]
+
+    def __str__(self):
+        upper = self.max_km if self.max_km is not None else "…"
+        return f"{self.call_year}: {self.min_km}-{upper} km"
+
+    def natural_key(self):
+        return (self.call_year, self.min_km)
+
+
+class CountryGroupManager(models.Manager):
+    def get_by_natural_key(self, call_year, number):
+        return self.get(call_year=call_year, number=number)
+
+
+class CountryGroup(Sourced):
+    """A group of destination countries sharing the same individual-support rates."""
+
+    call_year = models.PositiveSmallIntegerField(
+        _("call year"),
+        help_text=_("The first call year the grouping applies to; it applies until a later one."),
+    )
+    number = models.PositiveSmallIntegerField(
+        _("group"), help_text=_("The group number in the Programme Guide, e.g. 1.")
+    )
+    countries = models.ManyToManyField(
+        Country,
+        blank=True,
+        related_name="support_groups",
+        verbose_name=_("countries"),
+        help_text=_("Destination countries in this group."),
+    )
+
+    objects = CountryGroupManager()
+    history = HistoricalRecords(m2m_fields=[countries])
+
+    class Meta:
+        verbose_name = _("country group")
+        verbose_name_plural = _("country groups")
+        ordering = ["-call_year", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["call_year", "number"], name="country_group_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="country_group_positive"),
+        ]
+
+    def __str__(self):
+        return _("Group %(number)d (%(year)d)") % {"number": self.number, "year": self.call_year}
+
+    def natural_key(self):
+        return (self.call_year, self.number)
+
+
+class UnitCostManager(models.Manager):
+    def get_by_natural_key(self, call_year, cost, participant, country_group):
+        return self.get(
+            call_year=call_year, cost=cost, participant=participant, country_group=country_group
+        )
+
+
+class UnitCost(Sourced):
+    """A KA1 unit cost for VET, per call year; an empty amount means no source states it."""
+
+    class Cost(models.TextChoices):
+        INDIVIDUAL_SUPPORT = "individual_support", _("Individual support")
+        ORGANISATIONAL_SUPPORT = "organisational_support", _("Organisational support")
+        INCLUSION_SUPPORT = "inclusion_support", _("Inclusion support for organisations")
+        COURSE_FEES = "course_fees", _("Course fees")
+        PREPARATORY_VISIT = "preparatory_visit", _("Preparatory visits")
+
+    class Unit(models.TextChoices):
+        PER_DAY = "per_day", _("per participant per day")
+        PER_PARTICIPANT = "per_participant", _("per participant")
+
+    call_year = models.PositiveSmallIntegerField(
+        _("call year"),
+        help_text=_("The first call year the amount applies to; it applies until a later one."),
+    )
+    cost = models.CharField(_("cost"), max_length=30, choices=Cost, help_text=_("Which cost."))
+    participant = models.CharField(
+        _("participants"),
+        max_length=20,
+        choices=MobilityActivity.Participant,
+        blank=True,
+        help_text=_("Whose rate this is; empty: every participant."),
+    )
+    country_group = models.PositiveSmallIntegerField(
+        _("country group"),
+        default=0,
+        help_text=_("Destination country group the rate is for; 0: every destination."),
+    )
+    amount_eur = models.PositiveIntegerField(
+        _("amount (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Empty when no source states the VET amount: the planner then asks for the National "
+            "Agency's rate. Never enter another sector's rate here."
+        ),
+    )
+    unit = models.CharField(_("unit"), max_length=20, choices=Unit, help_text=_("What it pays."))
+    max_days = models.PositiveSmallIntegerField(
+        _("paid for at most (days)"),
+        null=True,
+        blank=True,
+        help_text=_("e.g. course fees are paid for at most 10 days; empty: no limit."),
+    )
+    reduced_from_day = models.PositiveSmallIntegerField(
+        _("reduced from day"),
+        null=True,
+        blank=True,
+        help_text=_("From this day on the reduced rate applies, e.g. 15; empty: never reduced."),
+    )
+    reduced_percent = models.PositiveSmallIntegerField(
+        _("reduced rate (%)"),
+        null=True,
+        blank=True,
+        help_text=_("The reduced rate as a percentage of the full rate, e.g. 70."),
+    )
+
+    objects = UnitCostManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("unit cost")
+        verbose_name_plural = _("unit costs")
+        ordering = ["-call_year", "cost", "participant", "country_group"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call_year", "cost", "participant", "country_group"],
+                name="unit_cost_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount_eur__isnull=True) | Q(amount_eur__gt=0),
+                name="unit_cost_amount_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(reduced_percent__isnull=True) | Q(reduced_percent__lte=100),
+                name="unit_cost_reduced_percent_le_100",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.call_year} {self.get_cost_display()} {self.participant} {self.country_group}"
+
+    def natural_key(self):
+        return (self.call_year, self.cost, self.participant, self.country_group)

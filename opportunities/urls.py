@@ -1,9 +1,19 @@
 from django.urls import path
 
-from . import views
+from . import calendar, views
 
 app_name = "opportunities"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("formats/", views.format_list, name="format-list"),
+    path("formats/<str:code>/", views.format_detail, name="format-detail"),
+    path("actions/<str:code>/", views.action_line_detail, name="action-line-detail"),
+    path("compare/", views.compare, name="compare"),
+    path("agencies/", views.agency_list, name="agency-list"),
+    path("activities/", views.activities, name="activities"),
+    path("inspiration/", views.inspiration, name="inspiration"),
+    path("search/", views.search, name="search"),
+    path("terms/", views.terms, name="terms"),
+    path("deadlines/", calendar.deadlines, name="deadlines"),
 ]

@@ -1,18 +1,169 @@
-from django.db.models import Prefetch
-from django.shortcuts import render
+"""Catalogue pages. Each view renders one page template, or only its named partial for an HTMX
+request (same URL, same data), so every page works without JavaScript."""
+
+from django.db.models import Prefetch, prefetch_related_objects
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from .models import ActionLine, Country, Format
+from . import search as catalogue_search
+from .caching import programme_page
+from .forms import CompareForm, FinderForm, SearchForm
+from .models import (
+    ActionLine,
+    Agency,
+    Award,
+    CostCategory,
+    Country,
+    ExampleProject,
+    Format,
+    MobilityActivity,
+    Pathway,
+    Platform,
+    Priority,
+    Term,
+    unique_sources,
+)
+
+
+def render_page(request, template, context, partial="content", status=200):
+    """Render the page, or only its ``partial`` when HTMX asks (not to restore history)."""
+    fragment = request.htmx and not request.htmx.history_restore_request
+    response = render(
+        request, f"{template}#{partial}" if fragment else template, context, status=status
+    )
+    # The same URL answers a page or a fragment: caches must keep them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @require_GET
+@programme_page
 def home(request):
     action_lines = ActionLine.objects.prefetch_related(
         Prefetch("formats", queryset=Format.objects.prefetch_related("grant_tiers"))
     )
-    programme_countries = Country.objects.exclude(status=Country.Status.NON_ASSOCIATED).count()
-    return render(
-        request,
-        "opportunities/home.html",
-        {"action_lines": action_lines, "programme_countries": programme_countries},
+    context = {
+        "action_lines": action_lines,
+        "programme_countries": Country.objects.exclude(
+            status=Country.Status.NON_ASSOCIATED
+        ).count(),
+        "priorities": Priority.objects.all(),
+    }
+    return render_page(request, "opportunities/home.html", context)
+
+
+@require_GET
+@programme_page
+def format_list(request):
+    form = FinderForm(request.GET, formats=list(Format.objects.catalogue()))
+    context = {"form": form, "formats": form.results(), "groups": form.groups()}
+    status = 400 if form.errors else 200
+    return render_page(request, "opportunities/format_list.html", context, "results", status)
+
+
+@require_GET
+@programme_page
+def compare(request):
+    catalogue = Format.objects.catalogue().with_eacea_url().prefetch_related("excluded_countries")
+    form = CompareForm(request.GET, formats=list(catalogue))
+    context = {"form": form, "formats": form.chosen()}
+    status = 400 if form.tampered else 200
+    return render_page(request, "opportunities/compare.html", context, "comparison", status)
+
+
+@require_GET
+@programme_page
+def format_detail(request, code):
+    fmt = Format.objects.select_related("action_line").with_eacea_url().filter(code=code).first()
+    if fmt is None:
+        fmt = get_object_or_404(Format, code__iexact=code)
+        return redirect(fmt, permanent=True)
+    prefetch_related_objects([fmt], *fmt.page_lookups())
+    is_ka1 = fmt.action_line.code == "KA1"
+    context = {
+        "format": fmt,
+        "activities": MobilityActivity.objects.all() if is_ka1 else None,
+    }
+    return render_page(request, "opportunities/format_detail.html", context)
+
+
+@require_GET
+@programme_page
+def action_line_detail(request, code):
+    line = get_object_or_404(ActionLine, code=code)
+    context = {
+        "line": line,
+        "formats": line.formats.catalogue(),
+        "pathways": Pathway.objects.all() if line.code == "KA1" else None,
+        "sources": [line],
+    }
+    return render_page(request, "opportunities/action_line_detail.html", context)
+
+
+@require_GET
+@programme_page
+def agency_list(request):
+    countries = sorted(
+        Country.objects.exclude(status=Country.Status.NON_ASSOCIATED).prefetch_related(
+            Prefetch("agencies", queryset=Agency.objects.national())
+        ),
+        key=lambda country: country.name,
     )
+    formats = Format.objects.all()
+    context = {
+        "countries": countries,
+        "eacea": Agency.objects.filter(kind=Agency.Kind.EACEA).first(),
+        "national_formats": [
+            f for f in formats if f.managed_by == Format.ManagedBy.NATIONAL_AGENCY
+        ],
+        "eacea_formats": [f for f in formats if f.managed_by == Format.ManagedBy.EACEA],
+    }
+    return render_page(request, "opportunities/agency_list.html", context)
+
+
+@require_GET
+@programme_page
+def activities(request):
+    order = list(MobilityActivity.Participant.values)
+    activities = sorted(MobilityActivity.objects.all(), key=lambda a: order.index(a.participant))
+    costs = list(CostCategory.objects.all())
+    context = {
+        "activities": activities,
+        "costs": costs,
+        "pathways": Pathway.objects.all(),
+        "sources": unique_sources([*activities, *costs]),
+    }
+    return render_page(request, "opportunities/activities.html", context)
+
+
+@require_GET
+@programme_page
+def inspiration(request):
+    projects = list(ExampleProject.objects.prefetch_related("formats"))
+    awards = list(Award.objects.all())
+    platforms = list(Platform.objects.select_related("succeeded_by"))
+    context = {
+        "projects": projects,
+        "awards": awards,
+        "platforms": platforms,
+        "sources": unique_sources([*projects, *awards, *platforms]),
+    }
+    return render_page(request, "opportunities/inspiration.html", context)
+
+
+@require_GET
+@programme_page
+def search(request):
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    context = {"form": form, "query": query, "hits": catalogue_search.search(query)}
+    status = 400 if form.errors else 200
+    return render_page(request, "opportunities/search.html", context, "results", status)
+
+
+@require_GET
+@programme_page
+def terms(request):
+    context = {"terms": Term.objects.select_related("format", "action_line")}
+    return render_page(request, "opportunities/terms.html", context)

@@ -74,7 +74,7 @@ def says_why(response):
     if response["Content-Type"].startswith("application/json"):
         errors = json.loads(response.content)["errors"]
         return any(messages for messages in errors.values())
-    return b"error" in response.content or b"fout" in response.content
+    return any(word in response.content.lower() for word in (b"error", b"fout"))
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)

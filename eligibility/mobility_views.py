@@ -1,0 +1,255 @@
+"""The KA1 mobility planner: activity check API, project planner, distance bands, estimate."""
+
+import csv
+
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django_htmx.http import push_url
+
+from opportunities.caching import programme_page
+
+from .budget import Row, estimate, load_rates
+from .distance import band_for, distance_km, load_bands, suggest
+from .forms import ActivityCheckForm, DistanceForm, PlaceSuggestForm, PlanForm, plan_rows
+from .mobility import Mobility, check_activity, check_plan, load_activities, load_project_rules
+from .views import error_messages
+
+ROW_ACTIONS = ("add_row", "remove_row")
+ROW_FIELDS = ("activity", "participants", "days", "city", "travel")
+
+
+@require_GET
+@programme_page
+def api_check(request):
+    """GET /api/v1/mobility/check: one activity judged against its rules, as JSON."""
+    language = request.GET.get("lang", "")
+    if language not in ("nl", "en"):
+        language = translation.get_language()
+    with translation.override(language):
+        activities = load_activities()
+        form = ActivityCheckForm(request.GET, activities=activities)
+        if not form.is_valid():
+            return JsonResponse({"errors": error_messages(form)}, status=400)
+        verdict = check_activity(form.mobility(), activities)
+        return JsonResponse(
+            {
+                "activity": verdict.activity,
+                "verdict": verdict.verdict,
+                "checks": [check.__dict__ for check in verdict.checks],
+                "suggestions": list(verdict.suggestions),
+            },
+            json_dumps_params={"ensure_ascii": False},
+        )
+
+
+@require_GET
+@programme_page
+def plan(request):
+    """The planner: the plan is the URL; checks and estimate are a partial of the same page."""
+    if any(action in request.GET for action in ROW_ACTIONS):
+        return change_rows(request)
+    context = plan_context(request.GET)
+    if request.htmx and only_missing([context["form"], *context["rows"]]):
+        context["invalid"] = False  # still being filled in: no alarm on every change
+    status = 400 if context["invalid"] and not request.htmx else 200
+    return render(
+        request, "eligibility/plan.html" + fragment(request, "plan-result"), context, status=status
+    )
+
+
+def only_missing(forms):
+    """Whether the only errors are answers still missing (the form is being filled in)."""
+    errors = [
+        e for form in forms if form.is_bound for es in form.errors.as_data().values() for e in es
+    ]
+    return all(error.code == "required" for error in errors)
+
+
+def fragment(request, result_id):
+    """Name the partial an HTMX request gets: the result region alone, or the whole tool."""
+    if not request.htmx:
+        return ""
+    return "#result-response" if request.htmx.target == result_id else "#htmx-response"
+
+
+def change_rows(request):
+    """Add or remove an activity row, then show the plan's own URL (no action in it)."""
+    query = request.GET.copy()
+    lists = {name: query.getlist(name) for name in ROW_FIELDS}
+    count = max(len(values) for values in lists.values()) or 1
+    for values in lists.values():
+        values.extend([""] * (count - len(values)))
+    if "add_row" in query:
+        for values in lists.values():
+            values.append("")
+    elif (index := query.get("remove_row", "")).isdigit() and int(index) < count:
+        for values in lists.values():
+            values.pop(int(index))
+    for action in ROW_ACTIONS:
+        query.pop(action, None)
+    for name, values in lists.items():
+        query.setlist(name, values or [""])
+    url = f"{request.path}?{query.urlencode()}"
+    if not request.htmx:
+        return HttpResponseRedirect(url)
+    context = plan_context(query)
+    if "add_row" in request.GET:
+        context["rows"][-1].fields["activity"].widget.attrs["autofocus"] = True
+    return push_url(render(request, "eligibility/plan.html#htmx-response", context), url)
+
+
+def plan_context(query):
+    """Validate the plan in the query; judge and estimate it when it is complete (6 queries)."""
+    activities = load_activities()
+    answered = any(query.getlist(name) for name in (*ROW_FIELDS, "months", "origin"))
+    form = PlanForm(query if answered else None)
+    rows = plan_rows(query, activities)
+    filled = [row for row in rows if not row.is_blank()]
+    valid = form.is_valid() and all([row.is_valid() for row in filled])
+    context = {
+        "form": form,
+        "rows": rows,
+        "result": None,
+        "invalid": answered and not valid,
+        "query": query.urlencode(),
+        "rate_fields": [form[name] for name in PlanForm.RATE_FIELDS],
+    }
+    if answered and valid and filled:
+        context["result"] = plan_result(form, filled, activities)
+    return context
+
+
+def plan_result(form, rows, activities):
+    data = form.cleaned_data
+    mobilities = [
+        Mobility(
+            row.cleaned_data["activity"], row.cleaned_data["days"], row.cleaned_data["participants"]
+        )
+        for row in rows
+    ]
+    project = load_project_rules()
+    verdict = check_plan(mobilities, data["months"], project, activities)
+    origin = data["origin"]
+    budget_rows = []
+    for row in rows:
+        place = row.cleaned_data["city"]
+        budget_rows.append(
+            Row(
+                number=row.number,
+                activity=activities[row.cleaned_data["activity"]],
+                participants=row.cleaned_data["participants"],
+                days=row.cleaned_data["days"],
+                destination=place.label if place else "",
+                country=place.country if place else "",
+                km=distance_km(origin, place) if origin and place else None,
+                green=row.cleaned_data["travel"] == "green",
+            )
+        )
+    rates = load_rates()
+    return {
+        "verdict": verdict,
+        "rows": [
+            (row, checked, [activities[code].name for code in checked.suggestions])
+            for row, checked in zip(rows, verdict.activities, strict=True)
+        ],
+        "project": project,
+        "activities": activities,
+        "estimate": estimate(
+            budget_rows, rates, form.own_rates(), data["fewer_opportunities"] or 0
+        ),
+        "rates": rates,
+    }
+
+
+@require_GET
+@programme_page
+def plan_csv(request):
+    """The plan with its estimate as CSV (one header row; amounts in whole euros)."""
+    context = plan_context(request.GET)
+    result = context["result"]
+    if result is None:
+        return HttpResponse(
+            _("The plan is incomplete or has errors: open it in the planner first."),
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mobility-plan.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Row"),
+            _("Activity"),
+            _("Participants"),
+            _("Days"),
+            _("Destination"),
+            _("Cost"),
+            _("Calculation"),
+            _("Amount (EUR)"),
+            _("Call year"),
+            _("Confirmed"),
+        ]
+    )
+    rows = {form.number: form.cleaned_data for form, *_rest in result["rows"]}
+    activities = result["activities"]
+    for line in result["estimate"].lines:
+        row = rows.get(line.row, {})
+        place = row.get("city")
+        writer.writerow(
+            [
+                line.row or "",
+                activities[row["activity"]].name if row else "",
+                row.get("participants", ""),
+                row.get("days", ""),
+                place.label if place else "",
+                line.label,
+                line.detail,
+                "" if line.amount is None else line.amount,
+                line.call_year or "",
+                "" if line.amount is None else (_("yes") if line.confirmed else _("no")),
+            ]
+        )
+    writer.writerow(["", "", "", "", "", _("Total"), "", result["estimate"].total, "", ""])
+    return response
+
+
+@require_GET
+@programme_page
+def distance(request):
+    """Distance band calculator: two places, the great-circle distance, band and amounts."""
+    answered = "origin" in request.GET or "destination" in request.GET
+    form = DistanceForm(request.GET if answered else None)
+    context = {"form": form, "result": None}
+    status = 200
+    if answered and request.htmx and not form.is_valid() and only_missing([form]):
+        form = DistanceForm(initial=request.GET.dict())  # still being filled in
+        context["form"] = form
+    elif answered and form.is_valid():
+        origin, destination = form.cleaned_data["origin"], form.cleaned_data["destination"]
+        km = distance_km(origin, destination)
+        bands = load_bands()
+        context["result"] = {
+            "origin": origin,
+            "destination": destination,
+            "km": km,
+            "band": band_for(km, bands),
+            "bands": bands,
+        }
+    elif answered and not request.htmx:
+        status = 400
+    template = "eligibility/distance.html" + fragment(request, "distance-result")
+    return render(request, template, context, status=status)
+
+
+@require_GET
+@programme_page
+def places(request):
+    """Place names for a field's datalist while the coordinator types (HTMX only)."""
+    form = PlaceSuggestForm(request.GET)
+    if not form.is_valid():
+        return HttpResponse(status=400)
+    found = suggest(form.typed())
+    return render(request, "eligibility/distance.html#suggestions", {"places": found})

@@ -1,0 +1,159 @@
+"""Deadlines: a page per format and agency, and an iCalendar feed (RFC 5545) to subscribe to.
+
+Each event's UID is built from the deadline's natural key (format, call year, round), never from
+a database id, so when an editor moves a deadline, a subscribed calendar updates the same event.
+Times are given in UTC; deadlines without a known time are all-day events.
+"""
+
+import datetime
+
+import icalendar
+from django import forms
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from .caching import programme_page
+from .models import ActionLine, Agency, Deadline, Format
+
+UID_DOMAIN = "deadlines.erasmus-vet-portal"
+
+
+class DeadlineFilterForm(forms.Form):
+    format = forms.ChoiceField(label=gettext_lazy("Format"), required=False)
+    action_line = forms.ChoiceField(label=gettext_lazy("Action line"), required=False)
+    agency = forms.ChoiceField(
+        label=gettext_lazy("Applied for at"),
+        required=False,
+        help_text=gettext_lazy("The deadlines of the formats this agency takes applications for."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        every = [("", _("All"))]
+        self.fields["format"].choices = every + [
+            (f.code, f"{f.code}: {f.name}") for f in Format.objects.order_by("code")
+        ]
+        self.fields["action_line"].choices = every + [
+            (line.code, line.name) for line in ActionLine.objects.all()
+        ]
+        self.agencies = {agency.code: agency for agency in Agency.objects.all()}
+        self.fields["agency"].choices = every + sorted(
+            ((code, agency.name) for code, agency in self.agencies.items()),
+            key=lambda choice: choice[1],
+        )
+
+    def deadlines(self):
+        """Return the deadlines the filters select, the earliest first (one query)."""
+        data = self.cleaned_data
+        deadlines = Deadline.objects.select_related("format__action_line").order_by(
+            "date", "time", "format__code"
+        )
+        if data["format"]:
+            deadlines = deadlines.filter(format__code=data["format"])
+        if data["action_line"]:
+            deadlines = deadlines.filter(format__action_line__code=data["action_line"])
+        if agency := self.chosen_agency():
+            deadlines = deadlines.filter(format__managed_by=agency.kind)
+        return deadlines
+
+    def chosen_agency(self):
+        return self.agencies.get(self.cleaned_data["agency"])
+
+
+@require_GET
+@programme_page
+def deadlines(request):
+    """Upcoming and past deadlines, filterable; the list is a partial of the same page."""
+    form = DeadlineFilterForm(request.GET)
+    context = {"form": form, "upcoming": [], "past": [], "ics_query": ""}
+    status = 200
+    if form.is_valid():
+        now = timezone.now()
+        for deadline in form.deadlines():
+            (context["upcoming"] if deadline.moment > now else context["past"]).append(deadline)
+        context["past"].reverse()
+        context["agency"] = form.chosen_agency()
+        context["ics_query"] = request.GET.urlencode()
+    elif not request.htmx:
+        status = 400
+    template = "opportunities/deadlines.html" + ("#deadline-list" if request.htmx else "")
+    return render(request, template, context, status=status)
+
+
+@require_GET
+@programme_page
+def deadlines_ics(request):
+    """GET /deadlines.ics: the deadlines as an iCalendar feed; ``lang`` picks nl or en."""
+    language = request.GET.get("lang", "")
+    if language not in ("nl", "en"):
+        language = "nl"
+    with translation.override(language):
+        form = DeadlineFilterForm(request.GET)
+        if not form.is_valid():
+            errors = "; ".join(f"{name}: {' '.join(e)}" for name, e in form.errors.items())
+            return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+        calendar = build_calendar(form.deadlines(), form.chosen_agency(), request)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="erasmus-vet-deadlines.ics"'
+    return response
+
+
+def build_calendar(deadlines, agency, request):
+    """Return an iCalendar with one event per deadline."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Erasmus+ VET portal//Deadlines//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", _("Erasmus+ VET deadlines"))
+    # Ask subscribed calendars to fetch changes daily.
+    calendar.add("refresh-interval", datetime.timedelta(days=1), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "P1D")
+    stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
+    for deadline in deadlines:
+        calendar.add_component(deadline_event(deadline, agency, request, stamp))
+    return calendar
+
+
+def deadline_event(deadline, agency, request, stamp):
+    fmt = deadline.format
+    event = icalendar.Event()
+    uid = f"{fmt.code}-{deadline.call_year}-{deadline.round}".lower()
+    event.add("uid", f"{uid}@{UID_DOMAIN}")
+    event.add("dtstamp", stamp)
+    if deadline.time:
+        event.add("dtstart", deadline.moment.astimezone(datetime.UTC))
+    else:
+        event.add("dtstart", deadline.date)
+        event.add("dtend", deadline.date + datetime.timedelta(days=1))
+    event.add("summary", _("Deadline %(code)s: %(name)s") % {"code": fmt.code, "name": fmt.name})
+    event.add("description", "\n".join(describe(deadline, agency)))
+    event.add("url", request.build_absolute_uri(fmt.get_absolute_url()))
+    event.add("categories", [fmt.action_line.code])
+    event.add("status", "CONFIRMED" if deadline.confirmed else "TENTATIVE")
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def describe(deadline, agency):
+    values = {"year": deadline.call_year, "round": deadline.round}
+    yield _("Call %(year)d, round %(round)d.") % values
+    if deadline.time:
+        yield _("Closes at %(time)s (%(zone)s).") % {
+            "time": deadline.time.strftime("%H:%M"),
+            "zone": deadline.time_zone,
+        }
+    else:
+        yield _("The closing time is not known: check with the agency.")
+    if deadline.note:
+        yield deadline.note
+    if not deadline.confirmed:
+        yield _("This date is not confirmed: check with your National Agency.")
+    if agency:
+        yield _("Apply to: %(name)s, %(url)s") % {"name": agency.name, "url": agency.url}
+    if deadline.source_url:
+        yield _("Source: %(url)s") % {"url": deadline.source_url}

@@ -1,0 +1,222 @@
+"""Search the catalogue in Dutch and English: formats, KA1 activities and costs, example projects
+and the brochure's terms.
+
+On PostgreSQL: full-text search with the ``dutch`` and ``english`` configurations (stemming, so
+"partnerschap" finds "partnerschappen"), ranked by ``ts_rank`` with names above summaries above
+descriptions, and ``ts_headline`` marking why a record matched. On SQLite (development): every
+word must occur in some field (case-insensitive substring), ranked by where it occurs, with the
+words marked in Python. One query per kind of record either way.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from dataclasses import dataclass
+from functools import reduce
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q, TextField, Value
+from django.db.models.functions import Concat
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .models import CostCategory, ExampleProject, Format, MobilityActivity, Term
+
+CONFIGS = {"nl": "dutch", "en": "english"}
+WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}
+START, STOP = "\ue000", "\ue001"  # private-use marks, replaced by <mark> after escaping
+MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A model the search covers: its translated fields with their weight, and its links."""
+
+    model: type
+    label: str
+    fields: tuple[tuple[str, str], ...]
+    url: object
+    code_field: str = ""
+    related: tuple[str, ...] = ()
+
+    def columns(self, lang):
+        return [f"{name}_{lang}" for name, _weight in self.fields]
+
+
+KINDS = (
+    Kind(
+        Format,
+        _("Format"),
+        (("name", "A"), ("summary", "B"), ("description", "C")),
+        lambda f: f.get_absolute_url(),
+        code_field="code",
+    ),
+    Kind(
+        Term,
+        _("Term"),
+        (("name", "A"),),
+        lambda t: f"{reverse('opportunities:terms')}#term-{t.pk}",
+        related=("format", "action_line"),
+    ),
+    Kind(
+        MobilityActivity,
+        _("KA1 activity"),
+        (("name", "A"), ("summary", "B"), ("conditions", "C")),
+        lambda a: f"{reverse('opportunities:activities')}#{a.code}",
+    ),
+    Kind(
+        CostCategory,
+        _("KA1 cost"),
+        (("name", "A"), ("summary", "B"), ("description", "C")),
+        lambda c: f"{reverse('opportunities:activities')}#cost-{c.code}",
+    ),
+    Kind(
+        ExampleProject,
+        _("Example project"),
+        (("name", "A"), ("summary", "B"), ("description", "C")),
+        lambda p: f"{reverse('opportunities:inspiration')}#{p.code}",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    title: str
+    code: str
+    url: str
+    rank: float
+    snippet: str  # safe HTML: escaped text with <mark> around what matched
+    snippet_lang: str
+
+    @classmethod
+    def of(cls, kind, record, rank, snippets):
+        snippet, lang = best_snippet(snippets)
+        # A term's title bridges both languages: "kleinschalige partnerschappen = Small-scale…".
+        title = str(record) if isinstance(record, Term) else record.name
+        code = record.code if isinstance(record, Format | Term) else ""
+        return cls(kind.label, title, code, kind.url(record), rank, snippet, lang)
+
+
+def search(text: str) -> list[Hit]:
+    """Return the records matching ``text``, best first."""
+    text = " ".join(text.split()[:MAX_WORDS])
+    if not text:
+        return []
+    find = search_postgres if connection.vendor == "postgresql" else search_simple
+    hits = [hit for kind in KINDS for hit in find(kind, text)]
+    return sorted(hits, key=lambda hit: -hit.rank)
+
+
+def marked(text):
+    return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))
+
+
+def best_snippet(snippets):
+    """Prefer a snippet with a match in the page's language, then one in the other language."""
+    active = (get_language() or "nl")[:2]
+    ordered = sorted(snippets.items(), key=lambda item: item[0] != active)
+    lang, snippet = next(((lang, s) for lang, s in ordered if START in s), ordered[0])
+    return marked(snippet), lang
+
+
+def search_postgres(kind, text):
+    queries = {
+        lang: SearchQuery(text, config=config, search_type="websearch")
+        for lang, config in CONFIGS.items()
+    }
+    query = reduce(operator.or_, queries.values())
+    vectors = [
+        SearchVector(f"{name}_{lang}", config=config, weight=weight)
+        for name, weight in kind.fields
+        for lang, config in CONFIGS.items()
+    ]
+    if kind.code_field:
+        query |= SearchQuery(text, config="simple", search_type="websearch")
+        vectors.append(SearchVector(kind.code_field, config="simple", weight="A"))
+    vector = reduce(operator.add, vectors)
+    headlines = {
+        f"headline_{lang}": SearchHeadline(
+            Concat(*interleave(kind.columns(lang), Value(" · ")), output_field=TextField()),
+            queries[lang],
+            config=CONFIGS[lang],
+            start_sel=START,
+            stop_sel=STOP,
+            max_fragments=2,
+            max_words=24,
+            min_words=10,
+            fragment_delimiter=" … ",
+        )
+        for lang in CONFIGS
+    }
+    records = (
+        kind.model.objects.select_related(*kind.related)
+        .annotate(document=vector, rank=SearchRank(vector, query), **headlines)
+        .filter(document=query)
+        .order_by("-rank")
+    )
+    return [
+        Hit.of(
+            kind,
+            record,
+            record.rank,
+            {lang: getattr(record, f"headline_{lang}") for lang in CONFIGS},
+        )
+        for record in records
+    ]
+
+
+def interleave(columns, separator):
+    parts = [columns[0]]
+    for column in columns[1:]:
+        parts += [separator, column]
+    return parts if len(parts) > 1 else [*parts, Value("")]
+
+
+def search_simple(kind, text):
+    words = [word.lower() for word in re.findall(r"\w[\w-]*", text)]
+    if not words:
+        return []
+    columns = {lang: kind.columns(lang) for lang in CONFIGS}
+    searched = [*columns["nl"], *columns["en"], *([kind.code_field] if kind.code_field else [])]
+    condition = reduce(
+        operator.and_,
+        (
+            reduce(operator.or_, (Q(**{f"{column}__icontains": word}) for column in searched))
+            for word in words
+        ),
+    )
+    hits = []
+    for record in kind.model.objects.select_related(*kind.related).filter(condition):
+        rank = sum(
+            WEIGHTS[weight]
+            for word in words
+            for name, weight in kind.fields
+            for lang in CONFIGS
+            if word in getattr(record, f"{name}_{lang}").lower()
+        )
+        snippets = {
+            lang: highlight(
+                " · ".join(getattr(record, c) for c in cols if getattr(record, c)), words
+            )
+            for lang, cols in columns.items()
+        }
+        hits.append(Hit.of(kind, record, rank, snippets))
+    return hits
+
+
+def highlight(text, words, width=160):
+    """Return a window of ``text`` around the first match, each word wrapped in marks."""
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    first = pattern.search(text)
+    if first is None:
+        return text[:width]
+    start = max(0, first.start() - width // 3)
+    window = text[start : start + width]
+    window = ("…" if start else "") + window + ("…" if start + width < len(text) else "")
+    return pattern.sub(lambda match: f"{START}{match.group(0)}{STOP}", window)

@@ -1,0 +1,48 @@
+"""sitemap.xml: every catalogue page in Dutch and English, each with its hreflang alternates."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import ActionLine, Format
+
+
+class CatalogueSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PageSitemap(CatalogueSitemap):
+    priority = 0.8
+
+    def items(self):
+        return [
+            "home",
+            "format-list",
+            "compare",
+            "search",
+            "activities",
+            "inspiration",
+            "agency-list",
+            "terms",
+        ]
+
+    def location(self, item):
+        return reverse(f"opportunities:{item}")
+
+
+class ActionLineSitemap(CatalogueSitemap):
+    priority = 0.7
+
+    def items(self):
+        return ActionLine.objects.all()
+
+
+class FormatSitemap(CatalogueSitemap):
+    priority = 0.9
+
+    def items(self):
+        return Format.objects.all()
+
+
+SITEMAPS = {"pages": PageSitemap, "action-lines": ActionLineSitemap, "formats": FormatSitemap}

@@ -1,0 +1,209 @@
+"""The planner page: the plan in the URL, rows added and removed, checks, estimate, CSV."""
+
+import csv
+import io
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+URL = "/en/check/plan/"
+PLAN = {
+    "origin": "Utrecht",
+    "months": "12",
+    "activity": ["learner_group", "staff_job_shadowing", "accompanying_person"],
+    "participants": ["20", "3", "2"],
+    "days": ["10", "5", "10"],
+    "city": ["Madrid", "Lisbon", "Madrid"],
+    "travel": ["green", "standard", "green"],
+    "rate_learners_2": "60",
+}
+
+
+def test_empty_planner_asks_for_activities(client):
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    assert 'name="activity"' in response.text
+    assert "This field is required" not in response.text
+    assert "Your plan" not in response.text
+
+
+def test_a_plan_is_checked_and_estimated(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(7):  # +1: the page cache's programme version
+        response = client.get(URL, PLAN)
+
+    assert response.status_code == 200
+    text = response.text
+    assert "<html" in text
+    assert "23 participants count towards the cap of 30" in text
+    assert "12 months; a KA122-VET project lasts 6 to 18 months" in text
+    assert "20 × € 417" in text  # green travel, 500–1,999 km band
+    assert "20 × 12 × € 60" in text  # the rate the coordinator entered
+    assert "(your National Agency" in text
+    assert "Your National Agency decides the grant" in text
+    assert "2024" in text
+    assert 'id="estimate-total">€ 24,501' in text
+
+
+def test_htmx_gets_the_planner_and_the_status(client):
+    response = client.get(URL, PLAN, headers={"HX-Request": "true"})
+
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    assert 'id="planner"' in response.text
+    assert 'id="plan-status" class="visually-hidden" aria-live="polite" data-hx-swap-oob' in (
+        response.text
+    )
+
+
+@pytest.mark.parametrize(
+    ("learners", "fits"), [("26", True), ("27", False)], ids=["30 counted", "31 counted"]
+)
+def test_cap_of_30_leaves_accompanying_persons_out(client, learners, fits):
+    plan = {**PLAN, "participants": [learners, "4", "6"]}
+
+    response = client.get(URL, plan)
+
+    assert ("Passed:</span> 30 participants" in response.text) is fits
+    assert ("Fails:</span> 31 participants" in response.text) is not fits
+    assert ('id="plan-advice"' in response.text) is not fits
+
+
+@pytest.mark.parametrize(("months", "fits"), [("18", True), ("20", False)])
+def test_project_lasts_at_most_18_months(client, months, fits):
+    response = client.get(URL, {**PLAN, "months": months})
+
+    assert (f"Passed:</span> {months} months" in response.text) is fits
+    assert ("Erasmus accreditation (KA120-VET)" in response.text) is not fits
+
+
+def test_a_row_that_does_not_fit_suggests_another_activity(client):
+    plan = {**PLAN, "activity": ["learner_short_term"], "participants": ["1"], "days": ["7"]}
+    plan.update(city=["Madrid"], travel=["standard"])
+
+    response = client.get(URL, plan)
+
+    assert "Fits instead: Participation in VET skills competitions" in response.text
+
+
+def test_add_row_without_javascript_redirects_to_the_plan(client):
+    response = client.get(URL, {**PLAN, "add_row": "1"})
+
+    assert response.status_code == 302
+    assert "add_row" not in response["Location"]
+    assert response["Location"].count("activity=") == 4
+
+
+def test_remove_row_without_javascript_redirects_to_the_plan(client):
+    response = client.get(URL, {**PLAN, "remove_row": "1"})
+
+    assert response.status_code == 302
+    assert "staff_job_shadowing" not in response["Location"]
+    assert response["Location"].count("activity=") == 2
+
+
+def test_add_row_with_htmx_swaps_in_place_and_pushes_the_url(client):
+    response = client.get(URL, {**PLAN, "add_row": "1"}, headers={"HX-Request": "true"})
+
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    assert 'id="row-4-activity"' in response.text
+    assert "add_row" not in response["HX-Push-Url"]
+    assert "autofocus" in response.text
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"days": ["abc", "5", "10"]}, "Enter a whole number"),
+        ({"city": ["Xyzzyville", "Lisbon", "Madrid"]}, "We cannot find “Xyzzyville”"),
+        ({"activity": ["holiday", "staff_job_shadowing", "accompanying_person"]}, "valid choice"),
+        ({"participants": ["", "3", "2"]}, "This field is required"),
+        ({"months": "-1"}, "greater than or equal to 1"),
+        ({"rate_staff_1": "lots"}, "Enter a whole number"),
+        ({"origin": "Qwxzville"}, "We cannot find “Qwxzville”"),
+    ],
+)
+def test_bad_input_gets_a_message_next_to_the_field(client, change, message):
+    response = client.get(URL, {**PLAN, **change})
+
+    assert response.status_code == 400
+    assert "Some answers need correcting" in response.text
+    assert message in response.text
+    assert "Your plan" not in response.text
+
+
+def test_a_change_with_htmx_updates_only_the_result(client):
+    headers = {"HX-Request": "true", "HX-Target": "plan-result"}
+
+    response = client.get(URL, PLAN, headers=headers)
+
+    assert response.status_code == 200
+    assert response.text.strip().startswith('<div id="plan-result">')
+    assert 'name="activity"' not in response.text
+    assert 'id="estimate-total"' in response.text
+    assert 'id="plan-status"' in response.text
+
+
+def test_bad_input_with_htmx_is_swapped_in(client):
+    headers = {"HX-Request": "true", "HX-Target": "plan-result"}
+
+    response = client.get(URL, {**PLAN, "days": ["abc", "5", "10"]}, headers=headers)
+
+    assert response.status_code == 200
+    assert 'role="alert"' in response.text
+    assert "Days 1: Enter a whole number" in response.text
+
+
+def test_htmx_row_being_filled_in_raises_no_alarm(client):
+    headers = {"HX-Request": "true", "HX-Target": "plan-result"}
+
+    response = client.get(URL, {"activity": "staff_course", "participants": ""}, headers=headers)
+
+    assert response.status_code == 200
+    assert 'role="alert"' not in response.text
+    assert 'id="estimate-total"' not in response.text
+
+
+def test_too_many_rows_are_cut(client):
+    plan = {key: value * 30 if isinstance(value, list) else value for key, value in PLAN.items()}
+
+    response = client.get(URL, plan)
+
+    assert response.status_code == 200
+    assert 'id="row-40-activity"' in response.text
+    assert 'id="row-41-activity"' not in response.text
+
+
+def test_dutch_planner(client):
+    response = client.get("/nl/check/plan/", PLAN)
+
+    assert response.status_code == 200
+    assert 'lang="nl"' in response.text
+
+
+def test_csv_download_holds_the_plan_and_its_estimate(client):
+    response = client.get("/en/check/plan/estimate.csv", PLAN)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert rows[0][:3] == ["Row", "Activity", "Participants"]
+    assert rows[1][:6] == [
+        "1",
+        "Group mobility of VET learners",
+        "20",
+        "10",
+        "Madrid, ES",
+        "Travel",
+    ]
+    assert rows[1][7] == "8340"
+    assert rows[-1][5:8] == ["Total", "", "24501"]
+
+
+def test_csv_of_a_bad_plan_is_a_400(client):
+    response = client.get("/en/check/plan/estimate.csv", {**PLAN, "days": "x"})
+
+    assert response.status_code == 400
+    assert "planner" in response.text

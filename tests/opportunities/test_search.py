@@ -1,0 +1,145 @@
+import pytest
+from django.db import connection
+
+from opportunities import search as catalogue_search
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(html):
+    import re
+
+    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a>', html)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_search_page_without_a_query_shows_the_form(
+    client, django_assert_max_num_queries, language
+):
+    with django_assert_max_num_queries(1):  # +1: the page cache's programme version
+        response = client.get(f"/{language}/search/")
+
+    assert response.status_code == 200
+    assert 'role="search"' in response.text and 'name="q"' in response.text
+    assert "<ol" not in response.text
+
+
+def test_search_runs_one_query_per_kind_of_record(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):  # +1: the page cache's programme version
+        response = client.get("/nl/search/", {"q": "partnerschappen"})
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        (
+            "nl",
+            "kleinschalige partnerschappen",
+            "Kleinschalige partnerschappen in beroepsonderwijs en -opleiding",
+        ),
+        (
+            "nl",
+            "kleinschalige partnerschappen",
+            "kleinschalige partnerschappen = Small-scale partnerships",
+        ),
+        (
+            "en",
+            "small-scale partnerships",
+            "Small-scale partnerships in vocational education and training",
+        ),
+        (
+            "en",
+            "kenniscentra voor beroepsopleiding",
+            "kenniscentra voor beroepsopleiding = Centres of Vocational Excellence",
+        ),
+        (
+            "nl",
+            "Centres of Vocational Excellence",
+            "kenniscentra voor beroepsopleiding = Centres of Vocational Excellence",
+        ),
+        ("en", "job shadowing", "Job shadowing"),
+        ("nl", "reiskosten", "Reiskosten"),
+        ("en", "EDDIE", "EDDIE: Education for Digitalisation of Energy"),
+        ("en", "KA220", "Cooperation partnerships in vocational education and training"),
+    ],
+)
+def test_search_finds_records_in_either_language(client, language, query, expected):
+    response = client.get(f"/{language}/search/", {"q": query})
+
+    assert expected in titles(response.text)
+
+
+def test_best_match_comes_first(client):
+    found = titles(client.get("/en/search/", {"q": "job shadowing"}).text)
+
+    assert found[0] == "Job shadowing"
+
+
+def test_results_mark_why_they_matched(client):
+    text = client.get("/en/search/", {"q": "shadowing"}).text
+
+    assert "<mark>" in text and "hadowing</mark>" in text
+
+
+def test_a_match_in_the_other_language_says_so(client):
+    text = client.get("/en/search/", {"q": "reiskosten"}).text
+
+    assert "found in the Dutch text" in text
+    assert 'lang="nl"><mark>Reiskosten</mark>' in text
+
+
+def test_nothing_found_says_so(client):
+    response = client.get("/en/search/", {"q": "zzyzx"})
+
+    assert response.status_code == 200
+    assert "0 results for “zzyzx”." in response.text
+    assert "Nothing found." in response.text
+
+
+def test_htmx_request_gets_the_results_only(client):
+    response = client.get("/en/search/", {"q": "partnerships"}, headers={"HX-Request": "true"})
+
+    assert "<html" not in response.text and "<form" not in response.text
+    assert 'id="search-status" data-hx-swap-oob="innerHTML">' in response.text
+    assert titles(response.text)
+
+
+@pytest.mark.parametrize("query", ["x" * 101, "a\x00b"])
+def test_bad_query_is_a_400_with_a_message(client, query):
+    response = client.get("/en/search/", {"q": query})
+
+    assert response.status_code == 400
+    assert "<html" in response.text
+    assert 'class="status" role="status">' in response.text
+
+
+@pytest.mark.parametrize(
+    "query", ["<script>alert(1)</script>", "' OR 1=1 --", '"&|!():*', "!!!", "de het een"]
+)
+def test_odd_queries_are_harmless(client, query):
+    response = client.get("/en/search/", {"q": query})
+
+    assert response.status_code == 200
+    assert "<script>alert" not in response.text
+
+
+def test_escapes_record_text_in_snippets(db):
+    snippet = catalogue_search.marked(catalogue_search.highlight("a <b> text", ["text"]))
+
+    assert snippet == "a &lt;b&gt; <mark>text</mark>"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming needs PostgreSQL")
+def test_postgresql_finds_other_forms_of_a_word(client):
+    found = titles(client.get("/nl/search/", {"q": "partnerschap"}).text)
+
+    assert "Kleinschalige partnerschappen in beroepsonderwijs en -opleiding" in found
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the SQLite fallback")
+def test_fallback_needs_every_word(client):
+    found = titles(client.get("/en/search/", {"q": "job zzyzx"}).text)
+
+    assert found == []

@@ -1,0 +1,80 @@
+import re
+
+import pytest
+
+from opportunities.models import ActionLine, Format
+
+pytestmark = pytest.mark.django_db
+
+
+def locations(xml):
+    return re.findall(r"<loc>http://testserver(/[^<]*)</loc>", xml)
+
+
+def test_sitemap_lists_every_page_in_both_languages(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):
+        response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    found = set(locations(response.text))
+    for language in ("nl", "en"):
+        for page in (
+            "",
+            "formats/",
+            "compare/",
+            "search/",
+            "activities/",
+            "inspiration/",
+            "agencies/",
+            "terms/",
+        ):
+            assert f"/{language}/{page}" in found
+        for fmt in Format.objects.all():
+            assert f"/{language}/formats/{fmt.code}/" in found
+        for line in ActionLine.objects.all():
+            assert f"/{language}/actions/{line.code}/" in found
+    assert len(found) == 2 * (8 + Format.objects.count() + ActionLine.objects.count())
+
+
+def test_sitemap_gives_the_alternates(client):
+    text = client.get("/sitemap.xml").text
+
+    assert (
+        '<xhtml:link rel="alternate" hreflang="en" href="http://testserver/en/formats/KA220-VET/"/>'
+        in text
+    )
+
+
+@pytest.mark.parametrize("path", ["/nl/formats/KA220-VET/", "/en/agencies/", "/nl/"])
+def test_every_page_names_its_canonical_url_and_languages(client, path):
+    text = client.get(path).text
+
+    assert f'<link rel="canonical" href="http://testserver{path}">' in text
+    assert f'hreflang="nl" href="http://testserver/nl/{path[4:]}"' in text
+    assert f'hreflang="en" href="http://testserver/en/{path[4:]}"' in text
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        (
+            "/en/formats/KA220-VET/",
+            "<title>Cooperation partnerships in vocational education and training (KA220-VET)",
+        ),
+        ("/nl/formats/", "<title>Vind een Erasmus+-projectvorm · Erasmus+ VET</title>"),
+        ("/en/actions/JM/", "<title>Jean Monnet actions · Erasmus+ VET</title>"),
+        ("/nl/search/?q=stage", "<title>Zoeken: stage · Erasmus+ VET</title>"),
+    ],
+)
+def test_every_page_has_its_own_title(client, path, title):
+    assert title in client.get(path).text
+
+
+def test_format_page_description_is_its_summary(client):
+    fmt = Format.objects.get(code="KA210-VET")
+
+    assert (
+        f'<meta name="description" content="{fmt.summary_en}">'
+        in client.get("/en/formats/KA210-VET/").text
+    )
