@@ -184,14 +184,17 @@ def wrk(path, seconds, connections):
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return (
         rate,
-        milliseconds(re.search(r"50%\s+(\S+)", output).group(1)),
-        milliseconds(re.search(r"99%\s+(\S+)", output).group(1)),
+        milliseconds(re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE).group(1)),
+        milliseconds(re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE).group(1)),
         int(errors.group(1)) if errors else 0,
     )
 
 
 def milliseconds(text):
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    if not match:
+        raise SystemExit(f"cannot read wrk's latency {text!r}")
+    number, unit = match.groups()
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
 
