@@ -32,6 +32,7 @@ class DatabaseUnavailable:
         if request.path.startswith("/api/"):
             response = JsonResponse({"errors": {"request": [message]}}, status=503)
         else:
-            response = render(request, "503.html", {"message": message}, status=503)
+            context = {"message": message, "title": _("Unavailable")}
+            response = render(request, "500.html", context, status=503)
         response["Retry-After"] = "30"
         return response
