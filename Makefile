@@ -35,4 +35,4 @@ test: lint test-sqlite test-postgres
 # Needs GNU gettext (apt-get install gettext); the compiled .mo files are committed.
 messages:
 	DJANGO_DEBUG=true $(MANAGE) makemessages -l nl --no-obsolete --add-location file -i node_modules -i .venv
-	DJANGO_DEBUG=true $(MANAGE) compilemessages -l nl
+	DJANGO_DEBUG=true $(MANAGE) compilemessages -l nl -i .venv -i node_modules

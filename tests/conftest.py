@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from pytest_django.live_server_helper import LiveServer
 
 
 @pytest.fixture(scope="session")
@@ -11,8 +12,23 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_programme", verbosity=0, stdout=io.StringIO())
 
 
+@pytest.fixture(scope="session")
+def portal_server(django_db_setup, django_db_blocker):
+    """One live server for every browser test, serving the programme loaded at session start.
+
+    The browser tests only read, so each runs in a rolled-back transaction like any other test
+    instead of flushing and reloading the database (pytest-django's ``live_server`` would).
+    In-memory SQLite is shared with the server thread; PostgreSQL sees the committed programme.
+    """
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def live_programme(transactional_db, live_server):
-    """A live server with the programme loaded (transactional tests start from an empty DB)."""
-    call_command("load_programme", verbosity=0, stdout=io.StringIO())
-    return live_server
+def live_programme(db, portal_server):
+    """The live server, for a test that may use the database while the browser drives it."""
+    portal_server._live_server_modified_settings.enable()
+    yield portal_server
+    portal_server._live_server_modified_settings.disable()
