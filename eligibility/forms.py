@@ -13,7 +13,21 @@ from .mobility import Mobility
 from .programme import current_programme
 
 MAX_PARTNERS = 100
+
+
 YES_NO = [("", _("Not answered")), ("1", _("Yes")), ("0", _("No"))]
+
+
+def yes_no(label, **kwargs):
+    """An optional yes-or-no question: True, False, or None when not answered."""
+    return forms.TypedChoiceField(
+        label=label,
+        required=False,
+        choices=YES_NO,
+        coerce=lambda value: value == "1",
+        empty_value=None,
+        **kwargs,
+    )
 
 
 class PartnersField(forms.MultipleChoiceField):
@@ -65,13 +79,7 @@ class CheckForm(forms.Form):
             (INDIVIDUAL, _("I am applying as an individual")),
         ],
     )
-    accredited = forms.TypedChoiceField(
-        label=_("We hold an Erasmus accreditation in VET"),
-        required=False,
-        choices=YES_NO,
-        coerce=lambda value: value == "1",
-        empty_value=None,
-    )
+    accredited = yes_no(_("We hold an Erasmus accreditation in VET"))
     short_term_grants_last_5_years = forms.IntegerField(
         label=_("Short-term mobility grants received in the last 5 call years"),
         required=False,
@@ -156,13 +164,7 @@ class StartForm(forms.Form):
         choices=Goal.choices,
         error_messages={"required": _("Choose what you want to do.")},
     )
-    first_time = forms.TypedChoiceField(
-        label=_("Is this your organisation's first Erasmus+ application?"),
-        choices=YES_NO,
-        coerce=lambda value: value == "1",
-        empty_value=None,
-        required=False,
-    )
+    first_time = yes_no(_("Is this your organisation's first Erasmus+ application?"))
     participants = forms.IntegerField(
         label=_("How many learners or staff would go abroad?"),
         required=False,
@@ -205,8 +207,6 @@ def form_from_params(params, programme=None):
 
 # ── KA1 mobility planner (issue 5) ──────────────────────────────────────────────────────────
 
-FEWER_OPPORTUNITIES = [("", _("Not answered")), ("1", _("Yes")), ("0", _("No"))]
-
 
 class ActivityCheckForm(forms.Form):
     """One planned activity, for ``GET /api/v1/mobility/check``."""
@@ -219,13 +219,7 @@ class ActivityCheckForm(forms.Form):
     participants = forms.IntegerField(
         label=_("Participants"), required=False, min_value=1, max_value=1000
     )
-    fewer_opportunities = forms.TypedChoiceField(
-        label=_("Participants with fewer opportunities"),
-        required=False,
-        choices=FEWER_OPPORTUNITIES,
-        coerce=lambda value: value == "1",
-        empty_value=None,
-    )
+    fewer_opportunities = yes_no(_("Participants with fewer opportunities"))
     graduated_months_ago = forms.IntegerField(
         label=_("Graduated how many months ago"), required=False, min_value=0, max_value=600
     )
@@ -235,6 +229,7 @@ class ActivityCheckForm(forms.Form):
         min_value=1,
         max_value=100,
     )
+    host_led = yes_no(_("The host organisation's staff lead the activity"))
 
     def __init__(self, *args, activities, **kwargs):
         super().__init__(*args, **kwargs)
@@ -316,6 +311,10 @@ class PlanForm(forms.Form):
         min_value=0,
         max_value=1000,
         help_text=_("For inclusion support for your organisation."),
+    )
+    host_led = yes_no(
+        _("Do the host organisations' staff lead every activity?"),
+        help_text=_("From the 2026 call, the host abroad leads each activity, not your own staff."),
     )
     rate_learners_1 = forms.IntegerField(label=_("Learners, country group 1"), **RATE)
     rate_learners_2 = forms.IntegerField(label=_("Learners, country group 2"), **RATE)

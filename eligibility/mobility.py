@@ -2,10 +2,11 @@
 
 Encodes the Programme Guide, Part B, "Mobility for learners and staff in vocational education
 and training": the activities' durations (travel days excluded), the shorter minimum for
-participants with fewer opportunities, recent graduates, group size and the job-shadowing rule of
-the 2026 call; and the short-term project's participant cap and duration. Every number comes
-from the data (``MobilityActivity``, ``ActivityRule``, the ``KA122-VET`` format). A limit that is
-missing or unconfirmed gives ``unknown``, never a guess.
+participants with fewer opportunities, recent graduates, group size and the rules of the 2026
+call (two shadows per mentor, activities led by the host's staff); and the short-term
+project's participant cap and duration. Every number comes from the data (``MobilityActivity``,
+``ActivityRule``, the ``KA122-VET`` format). A limit that is missing or unconfirmed gives
+``unknown``, never a guess.
 
 Plain values in, plain values out, like ``engine.py``; the loaders at the end read the database.
 """
@@ -25,6 +26,7 @@ from .engine import ELIGIBLE, FAIL, NOT_ELIGIBLE, PASS, UNKNOWN, Check, _range_t
 GRADUATED = "graduated_within_months"
 SHADOWS = "shadows_per_mentor"
 MAX_PARTICIPANTS = "max_participants"
+HOST_LED = "host_led"
 SHORT_TERM_FORMAT = "KA122-VET"
 
 
@@ -62,6 +64,7 @@ class Mobility:
     fewer_opportunities: bool | None = None
     graduated_months_ago: int | None = None
     shadows_per_mentor: int | None = None
+    host_led: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -231,6 +234,19 @@ class _ActivityJudge:
                     "%(limit)s may, and the main mentor must be named."
                 ),
             )
+        if HOST_LED in rules and mobility.host_led is not None:
+            yield self._requirement(rules[HOST_LED], HOST_LED, mobility.host_led)
+
+    def _requirement(self, rule, name, met):
+        """A yes-or-no rule: the host organisation's staff lead the activity."""
+        if met:
+            text = _("The host organisation's staff lead the activity, as they must.")
+        else:
+            text = _(
+                "The host organisation's staff must lead the activity; the sending "
+                "organisation, its subsidiaries or related entities cannot host it."
+            )
+        return self._ruled(rule, name, PASS if met else FAIL, text)
 
     def _limit(self, rule, name, given, message):
         if rule.value is None:
@@ -241,9 +257,12 @@ class _ActivityJudge:
                 % {"activity": self.activity.name},
             )
         text = message % {"given": given, "limit": rule.value}
+        return self._ruled(rule, name, PASS if given <= rule.value else FAIL, text)
+
+    def _ruled(self, rule, name, status, text):
+        """Make a rule's check, naming its first call year; an unconfirmed rule says unknown."""
         if rule.from_call_year:
             text += " " + _("(From the %(year)d call.)") % {"year": rule.from_call_year}
-        status = PASS if given <= rule.value else FAIL
         if not rule.confirmed:
             return Check(name, UNKNOWN, f"{text} {_not_confirmed()}")
         return self._check(name, status, text)

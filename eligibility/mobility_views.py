@@ -104,7 +104,7 @@ def change_rows(request):
 def plan_context(query):
     """Validate the plan in the query; judge and estimate it when it is complete (6 queries)."""
     activities = load_activities()
-    answered = any(query.getlist(name) for name in (*ROW_FIELDS, "months", "origin"))
+    answered = any(query.getlist(name) for name in (*ROW_FIELDS, "months", "origin", "host_led"))
     form = PlanForm(query if answered else None)
     rows = plan_rows(query, activities)
     filled = [row for row in rows if not row.is_blank()]
@@ -126,7 +126,10 @@ def plan_result(form, rows, activities):
     data = form.cleaned_data
     mobilities = [
         Mobility(
-            row.cleaned_data["activity"], row.cleaned_data["days"], row.cleaned_data["participants"]
+            row.cleaned_data["activity"],
+            row.cleaned_data["days"],
+            row.cleaned_data["participants"],
+            host_led=data["host_led"],
         )
         for row in rows
     ]
@@ -250,6 +253,9 @@ def places(request):
     """Place names for a field's datalist while the coordinator types (HTMX only)."""
     form = PlaceSuggestForm(request.GET)
     if not form.is_valid():
-        return HttpResponse(status=400)
+        messages = (f"{name}: {' '.join(errors)}" for name, errors in error_messages(form).items())
+        return HttpResponse(
+            "\n".join(messages), status=400, content_type="text/plain; charset=utf-8"
+        )
     found = suggest(form.typed())
     return render(request, "eligibility/distance.html#suggestions", {"places": found})

@@ -912,6 +912,10 @@ class ActivityRule(Sourced):
             _("At most this many participants shadow the same mentor at the same time"),
         )
         MAX_PARTICIPANTS = "max_participants", _("At most this many participants per activity")
+        HOST_LED = (
+            "host_led",
+            _("The host organisation's staff lead the activity (a requirement: no limit)"),
+        )
 
     activity = models.ForeignKey(
         MobilityActivity,

@@ -47,14 +47,47 @@ PARAMETERS = [
     "formats",
     "action_line",
     "managed_by",
+    "line",
+    "grant",
+    "duration",
+    "newcomer",
+    "open",
+    "agency",
+    "fewer_opportunities",
+    "graduated_months_ago",
+    "shadows_per_mentor",
+    "host_led",
+    "origin",
+    "destination",
+    "field",
+    "months",
+    "city",
+    "travel",
+    "add_row",
+    "remove_row",
+    "rate_learners_1",
+    "rate_staff_3",
+    "rate_organisational",
+    "rate_inclusion",
 ]
 ENDPOINTS = [
     "/api/v1/eligibility",
     "/api/v1/formats/",
     "/api/v1/countries/",
+    "/api/v1/agencies/",
+    "/api/v1/mobility/check",
     "/nl/check/",
     "/en/check/start/",
+    "/en/check/plan/",
+    "/nl/check/plan/estimate.csv",
+    "/en/check/distance/",
+    "/nl/check/distance/places/",
     "/nl/",
+    "/en/formats/",
+    "/nl/compare/",
+    "/en/search/",
+    "/nl/deadlines/",
+    "/deadlines.ics",
 ]
 
 hostile_text = st.one_of(
@@ -74,7 +107,11 @@ def says_why(response):
     if response["Content-Type"].startswith("application/json"):
         errors = json.loads(response.content)["errors"]
         return any(messages for messages in errors.values())
-    return any(word in response.content.lower() for word in (b"error", b"fout"))
+    if response["Content-Type"].startswith("text/plain"):
+        return bool(response.content.strip())
+    # Forms mark their errors; the finder and compare pages say which filters they left out.
+    markers = (b"error", b"fout", b'class="notice"')
+    return any(marker in response.content.lower() for marker in markers)
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)

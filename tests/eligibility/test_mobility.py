@@ -147,6 +147,46 @@ def test_shadows_are_not_asked_when_not_given(activities):
     assert verdict(activities, activity="staff_job_shadowing", days=5) == ELIGIBLE
 
 
+@pytest.mark.parametrize("host_led", [True, False])
+def test_host_led_rule_is_unknown_while_the_2026_rule_is_unconfirmed(activities, host_led):
+    result = check_activity(Mobility("learner_short_term", 30, host_led=host_led), activities)
+
+    assert result.verdict == UNKNOWN
+    assert result.checks[-1].rule == "host_led"
+    assert "2026" in result.checks[-1].message
+    assert "not confirmed" in result.checks[-1].message
+
+
+def test_host_led_judged_once_confirmed():
+    rule = Rule(None, 2026, confirmed=True)
+    course = Activity("course", "Course", "staff", 2, 30, rules={"host_led": rule})
+    activities = {"course": course}
+
+    led = check_activity(Mobility("course", 5, host_led=True), activities)
+    not_led = check_activity(Mobility("course", 5, host_led=False), activities)
+
+    assert led.verdict == ELIGIBLE
+    assert not_led.verdict == NOT_ELIGIBLE
+    assert not_led.checks[-1].rule == "host_led"
+    assert "subsidiaries" in not_led.checks[-1].message
+
+
+def test_host_led_applies_to_activities_abroad_only(activities):
+    abroad = {code for code, activity in activities.items() if "host_led" in activity.rules}
+
+    assert abroad == {
+        "learner_short_term",
+        "learner_erasmuspro",
+        "learner_group",
+        "skills_competition",
+        "staff_job_shadowing",
+        "staff_teaching",
+        "staff_course",
+    }
+    expert = check_activity(Mobility("invited_expert", 5, host_led=False), activities)
+    assert "host_led" not in [check.rule for check in expert.checks]
+
+
 def test_an_unconfirmed_activity_never_fails():
     visit = Activity("visit", "Visit", "support", 1, 3, confirmed=False)
 

@@ -54,6 +54,18 @@ def test_every_optional_answer_is_used(client):
     ]
 
 
+def test_host_led_answer_is_judged_as_an_unconfirmed_2026_rule(client):
+    response = client.get(
+        URL, {"activity": "staff_teaching", "days": 5, "host_led": 0, "lang": "en"}
+    )
+
+    data = response.json()
+    assert data["verdict"] == "unknown"
+    assert data["checks"][-1]["rule"] == "host_led"
+    assert data["checks"][-1]["status"] == "unknown"
+    assert "must lead" in data["checks"][-1]["message"]
+
+
 def test_answers_in_dutch_by_default(client):
     response = client.get(URL, {"activity": "staff_course", "days": 40})
 
@@ -78,6 +90,7 @@ def test_answers_in_dutch_by_default(client):
             "graduated_months_ago",
         ),
         ({"activity": "staff_course", "days": 5, "shadows_per_mentor": 0}, "shadows_per_mentor"),
+        ({"activity": "staff_course", "days": 5, "host_led": "yes"}, "host_led"),
     ],
 )
 def test_bad_input_is_a_400_with_messages_per_field(client, params, field):

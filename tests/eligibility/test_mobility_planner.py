@@ -87,6 +87,15 @@ def test_a_row_that_does_not_fit_suggests_another_activity(client):
     assert "Fits instead: Participation in VET skills competitions" in response.text
 
 
+@pytest.mark.parametrize(("answer", "message"), [("1", "as they must"), ("0", "must lead")])
+def test_the_host_led_answer_is_checked_on_each_activity_abroad(client, answer, message):
+    response = client.get(URL, {**PLAN, "host_led": answer})
+
+    # Group mobility and job shadowing go abroad; the accompanying person has no such rule.
+    assert response.text.count(message) == 2
+    assert response.text.count("(From the 2026 call.)") == 2
+
+
 def test_add_row_without_javascript_redirects_to_the_plan(client):
     response = client.get(URL, {**PLAN, "add_row": "1"})
 
