@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 
-from opportunities.caching import programme_page
+from opportunities.caching import cached, programme_page
 
 from .budget import Row, estimate, load_rates
 from .distance import band_for, distance_km, load_bands, suggest
@@ -29,7 +29,7 @@ def api_check(request):
     if language not in ("nl", "en"):
         language = translation.get_language()
     with translation.override(language):
-        activities = load_activities()
+        activities = cached("activities", load_activities, request.programme_token)
         form = ActivityCheckForm(request.GET, activities=activities)
         if not form.is_valid():
             return JsonResponse({"errors": error_messages(form)}, status=400)
@@ -51,7 +51,7 @@ def plan(request):
     """The planner: the plan is the URL; checks and estimate are a partial of the same page."""
     if any(action in request.GET for action in ROW_ACTIONS):
         return change_rows(request)
-    context = plan_context(request.GET)
+    context = plan_context(request.GET, request.programme_token)
     if request.htmx and only_missing([context["form"], *context["rows"]]):
         context["invalid"] = False  # still being filled in: no alarm on every change
     status = 400 if context["invalid"] and not request.htmx else 200
@@ -95,15 +95,18 @@ def change_rows(request):
     url = f"{request.path}?{query.urlencode()}"
     if not request.htmx:
         return HttpResponseRedirect(url)
-    context = plan_context(query)
+    context = plan_context(query, request.programme_token)
     if "add_row" in request.GET:
         context["rows"][-1].fields["activity"].widget.attrs["autofocus"] = True
     return push_url(render(request, "eligibility/plan.html#htmx-response", context), url)
 
 
-def plan_context(query):
-    """Validate the plan in the query; judge and estimate it when it is complete (6 queries)."""
-    activities = load_activities()
+def plan_context(query, token):
+    """Validate the plan in the query; judge and estimate it when it is complete.
+
+    What it reads from the programme is cached per programme version: six queries when cold.
+    """
+    activities = cached("activities", load_activities, token)
     answered = any(query.getlist(name) for name in (*ROW_FIELDS, "months", "origin", "host_led"))
     form = PlanForm(query if answered else None)
     rows = plan_rows(query, activities)
@@ -118,11 +121,11 @@ def plan_context(query):
         "rate_fields": [form[name] for name in PlanForm.RATE_FIELDS],
     }
     if answered and valid and filled:
-        context["result"] = plan_result(form, filled, activities)
+        context["result"] = plan_result(form, filled, activities, token)
     return context
 
 
-def plan_result(form, rows, activities):
+def plan_result(form, rows, activities, token):
     data = form.cleaned_data
     mobilities = [
         Mobility(
@@ -133,7 +136,7 @@ def plan_result(form, rows, activities):
         )
         for row in rows
     ]
-    project = load_project_rules()
+    project = cached("short-term-project", load_project_rules, token)
     verdict = check_plan(mobilities, data["months"], project, activities)
     origin = data["origin"]
     budget_rows = []
@@ -151,7 +154,7 @@ def plan_result(form, rows, activities):
                 green=row.cleaned_data["travel"] == "green",
             )
         )
-    rates = load_rates()
+    rates = cached("rates", load_rates, token)
     return {
         "verdict": verdict,
         "rows": [
@@ -171,7 +174,7 @@ def plan_result(form, rows, activities):
 @programme_page
 def plan_csv(request):
     """The plan with its estimate as CSV (one header row; amounts in whole euros)."""
-    context = plan_context(request.GET)
+    context = plan_context(request.GET, request.programme_token)
     result = context["result"]
     if result is None:
         return HttpResponse(
@@ -233,7 +236,7 @@ def distance(request):
     elif answered and form.is_valid():
         origin, destination = form.cleaned_data["origin"], form.cleaned_data["destination"]
         km = distance_km(origin, destination)
-        bands = load_bands()
+        bands = cached("bands", load_bands, request.programme_token)
         context["result"] = {
             "origin": origin,
             "destination": destination,

@@ -1,7 +1,10 @@
 """Read the programme's rules from the database into the engine's plain values."""
 
+from django.db.models import CharField, OuterRef, StringAgg, Subquery, Value
+from django.db.models.functions import Cast
+
 from opportunities.caching import cached
-from opportunities.models import Agency, Country, Format, OrganisationKind
+from opportunities.models import Agency, Country, Format, GrantTier, OrganisationKind
 
 from .engine import AgencyFacts, CountryFacts, FormatRules, Programme
 
@@ -12,12 +15,15 @@ def current_programme(token=None) -> Programme:
 
 
 def load_programme() -> Programme:
-    """Return every format's rules, every country and agency (four queries)."""
-    formats = Format.objects.prefetch_related(
-        "grant_tiers", "excluded_countries", "alternatives"
+    """Return every format's rules, every country and agency (three queries)."""
+    formats = Format.objects.annotate(
+        tiers=joined(GrantTier, "format", "amount_eur"),
+        excluded=joined(Format.excluded_countries.through, "format", "country_id"),
+        alternative_codes=joined(Format.alternatives.through, "from_format", "to_format__code"),
     ).order_by("action_line__position", "position", "code")
+    position = {fmt.code: number for number, fmt in enumerate(formats)}
     return Programme(
-        formats=tuple(format_rules(fmt) for fmt in formats),
+        formats=tuple(format_rules(fmt, position) for fmt in formats),
         countries={
             c.code: CountryFacts(c.code, c.name, c.status, c.region, c.confirmed)
             for c in Country.objects.all()
@@ -30,7 +36,26 @@ def load_programme() -> Programme:
     )
 
 
-def format_rules(fmt: Format) -> FormatRules:
+def joined(model, owner, value):
+    """A subquery of one format's linked values joined by commas, so a format is one row.
+
+    The order is not defined (SQLite orders no aggregate): the caller sorts.
+    """
+    return Subquery(
+        model.objects.filter(**{owner: OuterRef("pk")})
+        .order_by()
+        .values(owner)
+        .annotate(joined=StringAgg(Cast(value, CharField()), Value(",")))
+        .values("joined")
+    )
+
+
+def split(joined):
+    return tuple(joined.split(",")) if joined else ()
+
+
+def format_rules(fmt: Format, position: dict[str, int]) -> FormatRules:
+    """Return a format's rules; ``position`` orders its alternatives the programme's way."""
     return FormatRules(
         code=fmt.code,
         name=fmt.name,
@@ -42,12 +67,12 @@ def format_rules(fmt: Format) -> FormatRules:
         non_associated_may_join=fmt.non_associated_may_join,
         non_associated_may_apply=fmt.non_associated_may_apply,
         non_associated_regions=tuple(fmt.non_associated_regions),
-        excluded_countries=frozenset(c.code for c in fmt.excluded_countries.all()),
+        excluded_countries=frozenset(split(fmt.excluded)),
         min_non_associated_organisations=fmt.min_non_associated_organisations,
         duration_min_months=fmt.duration_min_months,
         duration_max_months=fmt.duration_max_months,
         max_participants=fmt.max_participants,
-        lump_sums=tuple(fmt.lump_sums),
+        lump_sums=tuple(sorted(int(amount) for amount in split(fmt.tiers))),
         min_grant_eur=fmt.min_grant_eur,
         max_grant_eur=fmt.max_grant_eur,
         applicant_kinds=tuple(fmt.applicant_kinds),
@@ -55,7 +80,7 @@ def format_rules(fmt: Format) -> FormatRules:
         max_grants=fmt.max_grants,
         max_grants_period_years=fmt.max_grants_period_years,
         min_ngo_network_countries=fmt.min_ngo_network_countries,
-        alternatives=tuple(alt.code for alt in fmt.alternatives.all()),
+        alternatives=tuple(sorted(split(fmt.alternative_codes), key=position.__getitem__)),
         goals=tuple(fmt.goals),
         newcomer_friendly=fmt.newcomer_friendly,
         unconfirmed_rules=frozenset(fmt.unconfirmed_rules),

@@ -22,7 +22,8 @@ def test_empty_form_asks_the_questions(client):
 
 
 def test_a_situation_gets_verdicts_grouped(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12):
+    # The programme version, formats, countries, agencies and ways to take part.
+    with django_assert_max_num_queries(5):
         response = client.get(URL, FITTING)
 
     assert response.status_code == 200

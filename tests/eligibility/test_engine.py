@@ -5,6 +5,7 @@ from django.utils import translation
 
 from eligibility.engine import Situation, judge
 from eligibility.programme import load_programme
+from opportunities.models import Format
 
 pytestmark = pytest.mark.django_db
 
@@ -298,3 +299,18 @@ def test_an_editors_change_changes_the_verdict():
 
     assert verdict.verdict == "not_eligible"
     assert "4" in check(verdict, "min_organisations").message
+
+
+def test_the_programme_is_read_in_three_queries_with_its_links(django_assert_num_queries):
+    with django_assert_num_queries(3):
+        programme = load_programme()
+
+    formats = {rules.code: rules for rules in programme.formats}
+    for fmt in Format.objects.prefetch_related("grant_tiers", "excluded_countries", "alternatives"):
+        rules = formats[fmt.code]
+        assert rules.lump_sums == tuple(fmt.lump_sums)
+        assert rules.excluded_countries == {c.code for c in fmt.excluded_countries.all()}
+        assert rules.alternatives == tuple(alt.code for alt in fmt.alternatives.all())
+    assert any(rules.lump_sums for rules in programme.formats)
+    assert any(rules.excluded_countries for rules in programme.formats)
+    assert any(len(rules.alternatives) > 1 for rules in programme.formats)
