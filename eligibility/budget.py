@@ -276,7 +276,8 @@ def _named(rows):
             "Inclusion support for participants: real costs for needs linked to fewer "
             "opportunities or a disability, justified in the application."
         ),
-        _(
+        # xgettext:no-python-format
+        _(  # a plain sentence: its % signs are not formatting
             "Exceptional costs for expensive travel: up to 80% of real travel costs when the unit "
             "cost covers less than 70% of them."
         ),

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from opportunities.models import Agency, Goal, OrganisationKind
@@ -240,8 +241,34 @@ class ActivityCheckForm(forms.Form):
         return Mobility(**self.cleaned_data)
 
 
+class PlaceInput(forms.TextInput):
+    """A town box that fills its own datalist with suggestions while someone types (HTMX).
+
+    The page puts ``<datalist id="{id}-places">`` after the box.
+    """
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        box = context["widget"]["attrs"]
+        box.update(
+            {
+                "autocomplete": "off",
+                "list": f"{box['id']}-places",
+                "data-hx-get": f"{reverse('eligibility:places')}?field={name}",
+                "data-hx-trigger": "input changed delay:300ms",
+                "data-hx-target": f"#{box['id']}-places",
+                "data-hx-swap": "innerHTML",
+                "data-hx-sync": "this:replace",
+                "data-hx-push-url": "false",  # the form's own requests push the URL
+            }
+        )
+        return context
+
+
 class PlaceField(forms.CharField):
     """A town from the gazetteer, or "latitude, longitude"; cleans to a ``Place``."""
+
+    widget = PlaceInput
 
     default_error_messages = {
         "unknown": _(
@@ -271,11 +298,12 @@ class DistanceForm(forms.Form):
 
 
 class PlaceSuggestForm(forms.Form):
-    """What has been typed so far into one of the distance form's fields."""
+    """What has been typed so far into a town box of the distance calculator or the planner."""
 
-    field = forms.ChoiceField(choices=[("origin", "origin"), ("destination", "destination")])
+    field = forms.ChoiceField(choices=[(name, name) for name in ("origin", "destination", "city")])
     origin = forms.CharField(required=False, max_length=100)
     destination = forms.CharField(required=False, max_length=100)
+    city = forms.CharField(required=False, max_length=100)
 
     def typed(self):
         return self.cleaned_data[self.cleaned_data["field"]]
@@ -365,6 +393,7 @@ class PlanRowForm(forms.Form):
     days = forms.IntegerField(label=_("Days"), min_value=1, max_value=1000)
     city = PlaceField(label=_("Destination"), required=False)
     travel = forms.ChoiceField(label=_("Travel"), choices=TRAVEL, required=False)
+    fewer = yes_no(_("Fewer opportunities"))
 
     def __init__(self, *args, activities, number, **kwargs):
         super().__init__(*args, auto_id=f"row-{number}-%s", **kwargs)
@@ -378,6 +407,7 @@ class PlanRowForm(forms.Form):
             "days": _("Days %(number)d"),
             "city": _("Destination %(number)d"),
             "travel": _("Travel %(number)d"),
+            "fewer": _("Fewer opportunities %(number)d"),
         }
         for name, label in labels.items():
             self.fields[name].label = label % {"number": number}
@@ -390,7 +420,7 @@ class PlanRowForm(forms.Form):
 
 def plan_rows(query, activities):
     """Return one form per activity row of the plan in the query (rows are parallel lists)."""
-    names = ("activity", "participants", "days", "city", "travel")
+    names = ("activity", "participants", "days", "city", "travel", "fewer")
     lists = {name: query.getlist(name)[:MAX_PLAN_ROWS] for name in names}
     count = max((len(values) for values in lists.values()), default=0) or 1
     rows = []

@@ -18,7 +18,7 @@ from .mobility import Mobility, check_activity, check_plan, load_activities, loa
 from .views import error_messages
 
 ROW_ACTIONS = ("add_row", "remove_row")
-ROW_FIELDS = ("activity", "participants", "days", "city", "travel")
+ROW_FIELDS = ("activity", "participants", "days", "city", "travel", "fewer")
 
 
 @require_GET
@@ -132,6 +132,7 @@ def plan_result(form, rows, activities, token):
             row.cleaned_data["activity"],
             row.cleaned_data["days"],
             row.cleaned_data["participants"],
+            fewer_opportunities=row.cleaned_data["fewer"],
             host_led=data["host_led"],
         )
         for row in rows

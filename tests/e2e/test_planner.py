@@ -39,6 +39,7 @@ def test_plan_with_three_rows_updates_the_estimate_in_place(page, live_programme
     page.goto(f"{live_programme.url}/en/check/plan/")
     page.evaluate("window.loadedOnce = true")
     fill(page, "Your town:", "Utrecht")
+    expect(page.locator("#id_origin-places option").first).to_have_attribute("value", "Utrecht, NL")
     fill(page, "Project duration (months):", "12")
 
     for number, row in enumerate(ROWS, start=1):

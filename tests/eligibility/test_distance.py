@@ -174,10 +174,11 @@ def test_empty_form_asks_for_two_places(client):
 
 
 @pytest.mark.django_db
-def test_suggestions_while_typing(client):
+@pytest.mark.parametrize("field", ["origin", "destination", "city"])
+def test_suggestions_while_typing(client, field):
     response = client.get(
         "/en/check/distance/places/",
-        {"field": "origin", "origin": "rotter"},
+        {"field": field, field: "rotter"},
         headers={"HX-Request": "true"},
     )
 
@@ -187,4 +188,7 @@ def test_suggestions_while_typing(client):
 
 @pytest.mark.django_db
 def test_suggestions_refuse_an_unknown_field(client):
-    assert client.get("/en/check/distance/places/", {"field": "x"}).status_code == 400
+    response = client.get("/en/check/distance/places/", {"field": "x"})
+
+    assert response.status_code == 400
+    assert response.text.startswith("field: ")

@@ -96,6 +96,28 @@ def test_the_host_led_answer_is_checked_on_each_activity_abroad(client, answer, 
     assert response.text.count("(From the 2026 call.)") == 2
 
 
+@pytest.mark.parametrize(("fewer", "passes"), [("1", True), ("0", False)])
+def test_a_row_answers_fewer_opportunities_for_the_shorter_minimum(client, fewer, passes):
+    plan = {**PLAN, "activity": ["learner_short_term"], "participants": ["2"], "days": ["7"]}
+    plan.update(city=["Madrid"], travel=["standard"], fewer=[fewer])
+
+    response = client.get(URL, plan)
+
+    assert ("Passed:</span> 7 days: participants with fewer opportunities" in response.text) is (
+        passes
+    )
+    assert ("Fits instead" in response.text) is not passes
+
+
+def test_town_boxes_ask_for_suggestions_into_their_own_list(client):
+    response = client.get(URL, PLAN)
+
+    for box in ("id_origin", "row-1-city", "row-3-city"):
+        assert f'list="{box}-places"' in response.text
+        assert f'<datalist id="{box}-places">' in response.text
+    assert 'data-hx-get="/en/check/distance/places/?field=city"' in response.text
+
+
 def test_add_row_without_javascript_redirects_to_the_plan(client):
     response = client.get(URL, {**PLAN, "add_row": "1"})
 
