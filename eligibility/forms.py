@@ -338,7 +338,10 @@ class PlanForm(forms.Form):
         required=False,
         min_value=0,
         max_value=1000,
-        help_text=_("For inclusion support for your organisation."),
+        help_text=_(
+            "For inclusion support for your organisation. Left empty, it counts the "
+            "participants of the activities marked as having fewer opportunities."
+        ),
     )
     host_led = yes_no(
         _("Do the host organisations' staff lead every activity?"),

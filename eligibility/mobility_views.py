@@ -164,11 +164,16 @@ def plan_result(form, rows, activities, token):
         ],
         "project": project,
         "activities": activities,
-        "estimate": estimate(
-            budget_rows, rates, form.own_rates(), data["fewer_opportunities"] or 0
-        ),
+        "estimate": estimate(budget_rows, rates, form.own_rates(), fewer_opportunities(data, rows)),
         "rates": rates,
     }
+
+
+def fewer_opportunities(data, rows):
+    """The participants for inclusion support: as entered, else those of the rows marked so."""
+    if data["fewer_opportunities"] is not None:
+        return data["fewer_opportunities"]
+    return sum(row.cleaned_data["participants"] for row in rows if row.cleaned_data["fewer"])
 
 
 @require_GET

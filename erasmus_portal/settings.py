@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "erasmus_portal.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An ETag on every answer: a calendar or API client polling an unchanged feed gets a 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -109,6 +109,18 @@ def test_a_row_answers_fewer_opportunities_for_the_shorter_minimum(client, fewer
     assert ("Fits instead" in response.text) is not passes
 
 
+@pytest.mark.parametrize(("entered", "expected"), [("", "20 × € 100"), ("5", "5 × € 100")])
+def test_inclusion_support_counts_the_rows_marked_unless_a_number_is_entered(
+    client, entered, expected
+):
+    plan = {**PLAN, "fewer": ["1", "0", ""], "rate_inclusion": "100"}
+    plan["fewer_opportunities"] = entered
+
+    response = client.get(URL, plan)
+
+    assert expected in response.text
+
+
 def test_town_boxes_ask_for_suggestions_into_their_own_list(client):
     response = client.get(URL, PLAN)
 

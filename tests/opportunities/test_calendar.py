@@ -158,3 +158,14 @@ def test_add_to_calendar_include_links_the_format_feed(rf):
 
     assert 'href="/deadlines.ics?format=KA210-VET&amp;lang=' in html
     assert 'type="text/calendar"' in html
+
+
+@pytest.mark.parametrize("url", ["/deadlines.ics?format=KA220-VET", "/api/v1/formats/"])
+def test_a_client_polling_an_unchanged_feed_gets_a_304(client, url):
+    first = client.get(url)
+    again = client.get(url, headers={"If-None-Match": first["ETag"]})
+    stale = client.get(url, headers={"If-None-Match": '"something-else"'})
+
+    assert first.status_code == 200 and first["ETag"]
+    assert again.status_code == 304 and again.content == b""
+    assert stale.status_code == 200 and stale.content == first.content
