@@ -334,7 +334,7 @@ class PlanForm(forms.Form):
         label=_("Project duration (months)"), required=False, min_value=1, max_value=120
     )
     fewer_opportunities = forms.IntegerField(
-        label=_("Participants with fewer opportunities"),
+        label=_("Number of participants with fewer opportunities"),
         required=False,
         min_value=0,
         max_value=1000,
