@@ -48,6 +48,17 @@ def test_page_lists_upcoming_and_past_deadlines(client, future, django_assert_ma
     assert 'id="deadline-KA122-VET-2024-1"' in past
 
 
+def test_no_upcoming_deadline_says_when_the_next_ones_come(client, future):
+    future.delete()
+    Deadline.objects.filter(date__gte=datetime.date.today()).delete()
+
+    response = client.get(PAGE, {"format": "KA122-VET"})
+
+    assert "No upcoming deadline is known for this choice yet" in response.text
+    assert "once the European Commission publishes the call" in response.text
+    assert 'id="deadline-KA122-VET-2024-1"' in response.text
+
+
 def test_page_filters_by_format_action_line_and_agency(client, future):
     by_format = client.get(PAGE, {"format": "KA220-VET"}).text
     by_line = client.get(PAGE, {"action_line": "JM"}).text
