@@ -9,6 +9,7 @@ import datetime
 
 import icalendar
 from django import forms
+from django.db.models import Max
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
@@ -108,13 +109,22 @@ def build_calendar(deadlines, agency, request):
     calendar.add("prodid", "-//Erasmus+ VET portal//Deadlines//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", _("Erasmus+ VET deadlines"))
     # Ask subscribed calendars to fetch changes daily.
     calendar.add("refresh-interval", datetime.timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
-    stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
+    # Without METHOD, DTSTAMP is when a deadline was last revised (RFC 5545, 3.8.7.2): taken
+    # from its history, it stays the same until an editor changes it, and so does the ETag.
+    deadlines = list(deadlines)
+    revised = dict(
+        Deadline.history.filter(id__in=[d.pk for d in deadlines])
+        .values("id")
+        .annotate(last=Max("history_date"))
+        .values_list("id", "last")
+    )
+    now = timezone.now()
     for deadline in deadlines:
+        stamp = revised.get(deadline.pk, now).astimezone(datetime.UTC).replace(microsecond=0)
         calendar.add_component(deadline_event(deadline, agency, request, stamp))
     return calendar
 
@@ -125,6 +135,7 @@ def deadline_event(deadline, agency, request, stamp):
     uid = f"{fmt.code}-{deadline.call_year}-{deadline.round}".lower()
     event.add("uid", f"{uid}@{UID_DOMAIN}")
     event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
     if deadline.time:
         event.add("dtstart", deadline.moment.astimezone(datetime.UTC))
     else:

@@ -99,7 +99,8 @@ def test_dutch_page(client, future):
 
 
 def test_feed_parses_and_holds_every_deadline(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(5):  # +1: the page cache's programme version
+    # Deadlines, formats, action lines, revision times; +1: the page cache's programme version.
+    with django_assert_max_num_queries(6):
         response = client.get(FEED)
 
     assert response.status_code == 200
@@ -111,6 +112,22 @@ def test_feed_parses_and_holds_every_deadline(client, django_assert_max_num_quer
     assert len(found) == Deadline.objects.count()
     for event in found.values():
         assert event["DTSTAMP"].dt.tzinfo is not None
+
+
+def test_an_event_is_stamped_with_its_last_revision_so_polling_sees_no_change(client):
+    deadline = Deadline.objects.get(format__code="KA122-VET", call_year=2026, round=1)
+    uid = "ka122-vet-2026-1@deadlines.erasmus-vet-portal"
+
+    def revised():
+        return deadline.history.latest().history_date.replace(microsecond=0)
+
+    loaded = events(client.get(FEED))[uid]
+    assert loaded["DTSTAMP"].dt == loaded["LAST-MODIFIED"].dt == revised()
+
+    deadline.note_en = "Moved by the agency."
+    deadline.save()
+    edited = events(client.get(FEED))[uid]
+    assert edited["DTSTAMP"].dt == edited["LAST-MODIFIED"].dt == revised()
 
 
 def test_a_timed_deadline_is_in_utc_and_an_untimed_one_lasts_the_day(client):
