@@ -24,6 +24,9 @@ MIX = [
     "/nl/search/?q=partnerschap",
     "/nl/deadlines/",
     "/deadlines.ics",
+    "/en/check/plan/?activity=learner_group&participants=12&days=10&city=Madrid&origin=Utrecht",
+    "/api/v1/mobility/check?activity=staff_job_shadowing&days=75",
+    "/en/check/distance/?origin=Utrecht&destination=Lisbon",
     "/healthz",
 ]
 SCRIPT = """

@@ -45,6 +45,7 @@ PAGES = [
         "/nl/check/plan/?activity=learner_short_term&participants=20&days=30&city=Madrid"
         "&origin=Amsterdam&months=12",
     ),
+    ("distance", "/nl/check/distance/?origin=Utrecht&destination=Madrid"),
     ("deadlines", "/nl/deadlines/"),
     ("activities", "/nl/activities/"),
     ("iCal feed", "/deadlines.ics"),
