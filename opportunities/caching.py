@@ -17,6 +17,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 TIMEOUT = 60 * 60
+# Pages say which deadlines are still to come, so the clock changes them too: a deadline that
+# has just passed leaves "upcoming" within a minute. Rendering a page once a minute costs little.
+PAGE_SECONDS = 60
 TOKEN_KEY = "programme-token"
 TOKEN_SECONDS = 2
 
@@ -77,7 +80,7 @@ def programme_page(view):
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.cookies and not response.streaming:
-                cache.set(key, response, TIMEOUT)
+                cache.set(key, response, PAGE_SECONDS)
         patch_vary_headers(response, ["HX-Request"])
         return response
 

@@ -1,10 +1,15 @@
+import datetime
+import time
+import zoneinfo
+
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from opportunities.caching import programme_token
-from opportunities.models import Format
+from opportunities.models import Deadline, Format
 from tests.opportunities.test_admin import form_data
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +62,30 @@ def test_an_editors_change_shows_at_once(admin_client, caching):
     assert admin_client.post(change, data).status_code == 302
 
     assert admin_client.get(url).json()["formats"][0]["verdict"] == "not_eligible"
+
+
+def test_a_deadline_that_passes_leaves_the_cached_upcoming_list_within_a_minute(
+    client, caching, monkeypatch
+):
+    now = timezone.now()
+    soon = (now + datetime.timedelta(seconds=30)).astimezone(zoneinfo.ZoneInfo("Europe/Brussels"))
+    Deadline.objects.create(
+        format=Format.objects.get(code="KA210-VET"),
+        call_year=2099,
+        round=1,
+        date=soon.date(),
+        time=soon.time().replace(microsecond=0),
+    )
+    url = "/en/deadlines/?format=KA210-VET"
+    upcoming, _past = client.get(url).text.split('id="past-title"')
+    assert 'id="deadline-KA210-VET-2099-1"' in upcoming
+
+    later = time.time() + 61
+    monkeypatch.setattr(time, "time", lambda: later)
+    monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(seconds=61))
+    upcoming, past = client.get(url).text.split('id="past-title"')
+
+    assert 'id="deadline-KA210-VET-2099-1"' in past
 
 
 def test_errors_are_not_cached(client, caching):
