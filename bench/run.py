@@ -1,12 +1,14 @@
 """Benchmark every page type against a bare view, on gunicorn and PostgreSQL, with wrk.
 
-    .venv/bin/python bench/run.py [--seconds 5] [--connections 10] [--scale 100]
+    .venv/bin/python bench/run.py [--seconds 5] [--connections 10] [--scale 100] [--cold]
 
 Creates the database erasmus_portal_bench (dropped first), loads the programme (and with
 --scale N, N copies of every example project), starts gunicorn with 2 workers on 127.0.0.1 and
 runs wrk against each URL in turn. Prints requests/s, p50 and p99 latency, the ratio to the bare
 view, SQL queries per page and the compressed bytes a first visit downloads (HTML + CSS + JS),
-then whether each page meets the targets. Needs wrk (apt-get install wrk) and PostgreSQL.
+then whether each page meets the targets. With --cold every request adds a unique ``_=``
+parameter, so no page comes from the page cache (the programme data stays cached, as it is for
+any new URL). Needs wrk (apt-get install wrk) and PostgreSQL.
 """
 
 import argparse
@@ -17,6 +19,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -162,23 +165,28 @@ def count_queries(env, paths):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def wrk(path, seconds, connections):
-    output = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{connections}",
-            f"-d{seconds}s",
-            "--latency",
-            "-H",
-            "Accept-Encoding: gzip",
-            f"http://{HOST}:{PORT}{path}",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=seconds + 30,
-    ).stdout
+# Each wrk thread has its own Lua state: the table's address tells the threads' URLs apart.
+COLD_SCRIPT = """
+local counter, thread = 0, tostring({}):match("0x(%%x+)")
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", "%s" .. "%s_=" .. thread .. "-" .. counter)
+end
+"""
+
+
+def wrk(path, seconds, connections, cold=False):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    command += ["-H", "Accept-Encoding: gzip"]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        if cold:
+            script.write(COLD_SCRIPT % (path, "&" if "?" in path else "?"))
+            script.flush()
+            command += ["-s", script.name]
+        command.append(f"http://{HOST}:{PORT}{path}")
+        output = subprocess.run(
+            command, capture_output=True, text=True, check=True, timeout=seconds + 30
+        ).stdout
     if "Latency Distribution" not in output:
         raise SystemExit(f"wrk failed on {path}:\n{output}")
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
@@ -204,6 +212,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=5, help="wrk duration per page")
     parser.add_argument("--connections", type=int, default=10)
     parser.add_argument("--scale", type=int, default=1, help="copies of the example projects")
+    parser.add_argument("--cold", action="store_true", help="a unique URL per request")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install -y wrk")
@@ -220,7 +229,7 @@ def main():
         queries = count_queries(env, [path for _name, path in present[1:]])
         rows = []
         for name, path in present:
-            rate, p50, p99, errors = wrk(path, args.seconds, args.connections)
+            rate, p50, p99, errors = wrk(path, args.seconds, args.connections, args.cold)
             _status, weight = page_weight(path)
             rows.append((name, rate, p50, p99, errors, queries.get(path, 0), weight))
     finally:
@@ -233,7 +242,8 @@ def report(rows, missing, args):
     baseline = next(rate for name, rate, *_ in rows if name == "bare view")
     print(
         f"\n{args.seconds}s per page, {args.connections} connections, gunicorn 2 workers, "
-        f"PostgreSQL, example projects x{args.scale}\n"
+        f"PostgreSQL, example projects x{args.scale}"
+        f"{', a unique URL per request (page cache missed)' if args.cold else ''}\n"
     )
     header = f"{'page':<20}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ratio':>7}{'non-2xx':>9}"
     print(header + f"{'queries':>9}{'kB gz':>8}  targets")

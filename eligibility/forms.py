@@ -1,8 +1,10 @@
 """Validate a coordinator's answers, from the page, the API or the command line alike."""
 
 from django import forms
+from django.forms.utils import flatatt
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from opportunities.models import Agency, Goal, OrganisationKind
@@ -12,6 +14,7 @@ from .distance import find_place
 from .engine import INDIVIDUAL, Situation
 from .mobility import Mobility
 from .programme import current_programme
+from .templatetags.countries import SELECTED
 
 MAX_PARTNERS = 100
 
@@ -53,8 +56,31 @@ class PartnersField(forms.MultipleChoiceField):
             )
 
 
+class LongSelect(forms.Select):
+    """A select with hundreds of options, rendered in Python.
+
+    Django renders each option through a template: for 250 countries that took 13 ms a page.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], SELECTED if option["selected"] else "", option["label"])
+                for _group, options, _index in widget["optgroups"]
+                for option in options
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
+        )
+
+
 def country_field():
     return forms.ChoiceField(
+        widget=LongSelect,
         label=_("Country of your organisation"),
         error_messages={
             "required": _("Choose the country where your organisation is established."),
