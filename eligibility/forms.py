@@ -4,7 +4,7 @@ from django import forms
 from django.forms.utils import flatatt
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from opportunities.models import Agency, Goal, OrganisationKind
@@ -14,7 +14,7 @@ from .distance import find_place
 from .engine import INDIVIDUAL, Situation
 from .mobility import Mobility
 from .programme import current_programme
-from .templatetags.countries import SELECTED
+from .templatetags.countries import options
 
 MAX_PARTNERS = 100
 
@@ -64,17 +64,16 @@ class LongSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (option["value"], SELECTED if option["selected"] else "", option["label"])
-                for _group, options, _index in widget["optgroups"]
-                for option in options
-            ),
+        choices = (
+            (option["value"], option["label"], option["selected"])
+            for _group, group_options, _index in widget["optgroups"]
+            for option in group_options
         )
         return format_html(
-            '<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options
+            '<select name="{}"{}>{}</select>',
+            widget["name"],
+            flatatt(widget["attrs"]),
+            options(choices),
         )
 
 
