@@ -1,7 +1,10 @@
+import importlib
+
 import pytest
 from django.db import connection
 
 from opportunities import search as catalogue_search
+from opportunities.models import Format
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +146,30 @@ def test_fallback_needs_every_word(client):
     found = titles(client.get("/en/search/", {"q": "job zzyzx"}).text)
 
     assert found == []
+
+
+def test_stored_search_documents_cover_the_searched_fields():
+    migration = importlib.import_module("opportunities.migrations.0005_search_documents")
+
+    for kind in catalogue_search.KINDS:
+        table = kind.model._meta.db_table
+        assert migration.TABLES[table] == kind.fields
+        assert migration.CODES.get(table, "") == kind.code_field
+    assert len(migration.TABLES) == len(catalogue_search.KINDS)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="tsvector needs PostgreSQL")
+def test_postgresql_keeps_the_stored_document_of_an_edited_record_current(client):
+    fmt = Format.objects.get(code="KA210-VET")
+    fmt.name_en = "Zyxwvut partnerships"
+    fmt.save()
+
+    found = titles(client.get("/en/search/", {"q": "zyxwvut"}).text)
+
+    assert found == ["Zyxwvut partnerships"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'opportunities_%%_search' "
+            "AND indexdef LIKE '%%USING gin (search_document)%%'"
+        )
+        assert cursor.fetchone()[0] == len(catalogue_search.KINDS)
