@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 
+from opportunities.api import plain_errors, requested_language
 from opportunities.caching import cached, programme_page
 
 from .budget import Row, estimate, load_rates
@@ -25,10 +26,7 @@ ROW_FIELDS = ("activity", "participants", "days", "city", "travel", "fewer")
 @programme_page
 def api_check(request):
     """GET /api/v1/mobility/check: one activity judged against its rules, as JSON."""
-    language = request.GET.get("lang", "")
-    if language not in ("nl", "en"):
-        language = translation.get_language()
-    with translation.override(language):
+    with translation.override(requested_language(request)):
         activities = cached("activities", load_activities, request.programme_token)
         form = ActivityCheckForm(request.GET, activities=activities)
         if not form.is_valid():
@@ -262,9 +260,6 @@ def places(request):
     """Place names for a field's datalist while the coordinator types (HTMX only)."""
     form = PlaceSuggestForm(request.GET)
     if not form.is_valid():
-        messages = (f"{name}: {' '.join(errors)}" for name, errors in error_messages(form).items())
-        return HttpResponse(
-            "\n".join(messages), status=400, content_type="text/plain; charset=utf-8"
-        )
+        return plain_errors(form)
     found = suggest(form.typed())
     return render(request, "eligibility/distance.html#suggestions", {"places": found})

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 
+from opportunities.api import requested_language
 from opportunities.caching import programme_page
 from opportunities.models import Pathway
 
@@ -166,10 +167,7 @@ def start(request):
 @programme_page
 def api(request):
     """GET /api/v1/eligibility: the same check as JSON."""
-    language = request.GET.get("lang", "")
-    if language not in ("nl", "en"):
-        language = translation.get_language()
-    with translation.override(language):
+    with translation.override(requested_language(request)):
         return api_response(request)
 
 

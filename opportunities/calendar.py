@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from .api import plain_errors, requested_language
 from .caching import programme_page
 from .models import ActionLine, Agency, Deadline, Format
 
@@ -89,14 +90,10 @@ def deadlines(request):
 @programme_page
 def deadlines_ics(request):
     """GET /deadlines.ics: the deadlines as an iCalendar feed; ``lang`` picks nl or en."""
-    language = request.GET.get("lang", "")
-    if language not in ("nl", "en"):
-        language = "nl"
-    with translation.override(language):
+    with translation.override(requested_language(request, default="nl")):
         form = DeadlineFilterForm(request.GET)
         if not form.is_valid():
-            errors = "; ".join(f"{name}: {' '.join(e)}" for name, e in form.errors.items())
-            return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+            return plain_errors(form)
         calendar = build_calendar(form.deadlines(), form.chosen_agency(), request)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="erasmus-vet-deadlines.ics"'
