@@ -13,12 +13,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
-ELIGIBLE, NOT_ELIGIBLE = "eligible", "not_eligible"
+from .verdicts import (
+    FAIL,
+    NOT_ELIGIBLE,
+    PASS,
+    UNKNOWN,
+    Check,
+    combine,
+    euros,
+    join,
+    range_text,
+)
+
 EU_MEMBER, ASSOCIATED, NON_ASSOCIATED = "eu_member", "associated", "non_associated"
 INDIVIDUAL = "individual"
 
@@ -99,13 +108,6 @@ class Programme:
 
 
 @dataclass(frozen=True)
-class Check:
-    rule: str
-    status: str
-    message: str
-
-
-@dataclass(frozen=True)
 class Verdict:
     code: str
     name: str
@@ -182,13 +184,7 @@ def _with_suggestions(verdict, rules, verdicts):
 def _judge_format(situation, rules, programme):
     judge = _FormatJudge(situation, rules, programme)
     checks = tuple(judge.checks())
-    statuses = {check.status for check in checks}
-    if FAIL in statuses:
-        verdict = NOT_ELIGIBLE
-    elif UNKNOWN in statuses or not rules.confirmed:
-        verdict = UNKNOWN
-    else:
-        verdict = ELIGIBLE
+    verdict = combine([check.status for check in checks] + ([] if rules.confirmed else [UNKNOWN]))
     return Verdict(
         code=rules.code,
         name=rules.name,
@@ -196,14 +192,6 @@ def _judge_format(situation, rules, programme):
         checks=checks,
         apply_to=judge.agency(),
     )
-
-
-def _euros(amount):
-    return "€ " + number_format(amount, force_grouping=True)
-
-
-def _join(items):
-    return ", ".join(items)
 
 
 class _FormatJudge:
@@ -277,7 +265,7 @@ class _FormatJudge:
         if not allowed:
             return
         labels = self.programme.kind_labels
-        allowed_text = _join(labels.get(kind, kind) for kind in allowed)
+        allowed_text = join(labels.get(kind, kind) for kind in allowed)
         kind = self.situation.organisation_type
         if kind is None:
             yield self._rule(
@@ -482,7 +470,7 @@ class _FormatJudge:
                 "excluded_countries",
                 FAIL,
                 _("Organisations from %(countries)s may not take part in this format.")
-                % {"countries": _join(excluded)},
+                % {"countries": join(excluded)},
             )
 
     def non_associated(self, partners):
@@ -495,7 +483,7 @@ class _FormatJudge:
         minimum = rules.min_non_associated_organisations
         if not outside and not minimum:
             return
-        names = _join(sorted({c.name for c in outside}))
+        names = join(sorted({c.name for c in outside}))
         if outside and not rules.non_associated_may_join:
             yield self._rule(
                 "non_associated_may_join",
@@ -517,13 +505,13 @@ class _FormatJudge:
                 eligible.append(country)
             else:
                 wrong_region.append(country)
-        regions = _join(str(r) for r in rules.non_associated_regions)
+        regions = join(str(r) for r in rules.non_associated_regions)
         if wrong_region:
             yield self._rule(
                 "non_associated_regions",
                 FAIL,
                 _("Partners from %(countries)s are outside the eligible regions (%(regions)s).")
-                % {"countries": _join(sorted(c.name for c in wrong_region)), "regions": regions},
+                % {"countries": join(sorted(c.name for c in wrong_region)), "regions": regions},
             )
         if unknown_region:
             yield self._rule(
@@ -533,7 +521,7 @@ class _FormatJudge:
                     "Partners must come from regions %(regions)s; the region of %(countries)s is "
                     "not in our data. Check the Programme Guide's list of regions."
                 )
-                % {"countries": _join(sorted(c.name for c in unknown_region)), "regions": regions},
+                % {"countries": join(sorted(c.name for c in unknown_region)), "regions": regions},
             )
         if outside and not wrong_region and not unknown_region:
             yield self._rule(
@@ -565,7 +553,7 @@ class _FormatJudge:
         if low is None and high is None:
             return
         months = self.situation.duration_months
-        allowed = _range_text(low, high, _("months"))
+        allowed = range_text(low, high, _("months"))
         if months is None:
             yield self._rule(
                 "duration",
@@ -605,7 +593,7 @@ class _FormatJudge:
     def grant(self):
         rules, amount = self.rules, self.situation.grant_eur
         if rules.lump_sums:
-            sums = _join(_euros(s) for s in rules.lump_sums)
+            sums = join(euros(s) for s in rules.lump_sums)
             if amount is None:
                 return
             if amount in rules.lump_sums:
@@ -613,7 +601,7 @@ class _FormatJudge:
                     "grant",
                     PASS,
                     _("%(amount)s is one of the lump sums (%(sums)s).")
-                    % {"amount": _euros(amount), "sums": sums},
+                    % {"amount": euros(amount), "sums": sums},
                 )
             else:
                 nearest = sorted(rules.lump_sums, key=lambda s: (abs(s - amount), s))[0]
@@ -624,7 +612,7 @@ class _FormatJudge:
                         "The grant is a fixed lump sum of %(sums)s; %(amount)s is not one of "
                         "them. The nearest is %(nearest)s."
                     )
-                    % {"sums": sums, "amount": _euros(amount), "nearest": _euros(nearest)},
+                    % {"sums": sums, "amount": euros(amount), "nearest": euros(nearest)},
                 )
             return
         low, high = rules.min_grant_eur, rules.max_grant_eur
@@ -635,7 +623,7 @@ class _FormatJudge:
             "grant",
             PASS if fits else FAIL,
             _("%(amount)s requested; the grant is %(range)s.")
-            % {"amount": _euros(amount), "range": _range_text(low, high, None, money=True)},
+            % {"amount": euros(amount), "range": range_text(low, high, None, money=True)},
         )
 
     # Where to apply
@@ -683,16 +671,3 @@ class _FormatJudge:
                 advice = _("This rule is not confirmed: check with your National Agency.")
             return Check(rule, UNKNOWN, f"{message} {advice}")
         return Check(rule, status, message)
-
-
-def _range_text(low, high, unit, money=False):
-    show = _euros if money else str
-    if low is not None and high is not None and low == high:
-        text = show(low)
-    elif low is not None and high is not None:
-        text = _("%(low)s to %(high)s") % {"low": show(low), "high": show(high)}
-    elif high is not None:
-        text = _("at most %(high)s") % {"high": show(high)}
-    else:
-        text = _("at least %(low)s") % {"low": show(low)}
-    return f"{text} {unit}" if unit else text

@@ -6,13 +6,14 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 
-from opportunities.api import requested_language
+from erasmus_portal.http import error_messages, requested_language
 from opportunities.caching import programme_page
 from opportunities.models import Pathway
 
-from .engine import ELIGIBLE, NOT_ELIGIBLE, UNKNOWN, Situation, judge, recommend
+from .engine import Situation, judge, recommend
 from .forms import CheckForm, StartForm, form_from_params
 from .programme import current_programme
+from .verdicts import ELIGIBLE, NOT_ELIGIBLE, UNKNOWN
 
 CHECK_FIELDS = ("country", "goal", "participants")
 ROW_ACTIONS = ("add_partner", "remove_partner")
@@ -179,13 +180,6 @@ def api_response(request):
     return JsonResponse(
         verdicts_data(form, partners_given), json_dumps_params={"ensure_ascii": False}
     )
-
-
-def error_messages(form):
-    return {
-        field: [e["message"] for e in errors]
-        for field, errors in form.errors.get_json_data().items()
-    }
 
 
 def verdicts_data(form, partners_given):

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "axes",
     "opportunities",
     "eligibility",
+    "mobility",
 ]
 
 MIDDLEWARE = [

@@ -5,8 +5,6 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from eligibility import mobility_views
-from eligibility import views as eligibility_views
 from opportunities import calendar as deadline_calendar
 from opportunities.sitemaps import SITEMAPS
 
@@ -18,10 +16,8 @@ urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("bench/baseline", portal_views.baseline, name="baseline"),
     path(ADMIN_PATH, admin.site.urls),
-    path("api/v1/eligibility", eligibility_views.api, name="eligibility-api"),
-    path("api/v1/mobility/check", mobility_views.api_check, name="mobility-check-api"),
     path("deadlines.ics", deadline_calendar.deadlines_ics, name="deadlines-ics"),
-    path("api/v1/", include("opportunities.api_urls")),
+    path("api/v1/", include("erasmus_portal.api_urls")),
     path(
         "sitemap.xml",
         sitemap,
@@ -31,6 +27,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("check/", include("eligibility.urls")),
+    path("check/", include("mobility.urls")),
     path("", include("opportunities.urls")),
 )
 

@@ -9,6 +9,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "erasmus_portal.settings")
 application = get_wsgi_application()
 
 # Build the offline town index (2-3 s) when the worker starts, not in a visitor's request.
-from eligibility.distance import _gazetteer  # noqa: E402
+from mobility.distance import gazetteer  # noqa: E402
 
-_gazetteer()
+gazetteer()

@@ -3,25 +3,12 @@
 import csv
 
 from django.http import HttpResponse, JsonResponse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .caching import programme_page
 from .forms import FinderForm
 from .models import Agency, Country, Format
-
-
-def requested_language(request, default=None):
-    """The ``lang`` parameter when it is nl or en, else ``default`` (the active language)."""
-    language = request.GET.get("lang", "")
-    return language if language in ("nl", "en") else default or translation.get_language()
-
-
-def plain_errors(form):
-    """A 400 listing a form's errors as plain text, one line per field."""
-    lines = (f"{name}: {' '.join(errors)}" for name, errors in form.errors.items())
-    return HttpResponse("\n".join(lines), status=400, content_type="text/plain; charset=utf-8")
 
 
 def both(obj, field):

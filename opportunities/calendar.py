@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from .api import plain_errors, requested_language
+from erasmus_portal.http import plain_errors, requested_language
+
 from .caching import programme_page
 from .models import ActionLine, Agency, Deadline, Format
 

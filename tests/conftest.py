@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
-from eligibility.distance import _gazetteer
+from mobility.distance import gazetteer
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +22,7 @@ def portal_server(django_db_setup, django_db_blocker):
     instead of flushing and reloading the database (pytest-django's ``live_server`` would).
     In-memory SQLite is shared with the server thread; PostgreSQL sees the committed programme.
     """
-    _gazetteer()  # as erasmus_portal/wsgi.py does when a worker starts
+    gazetteer()  # as erasmus_portal/wsgi.py does when a worker starts
     with django_db_blocker.unblock():
         server = LiveServer("localhost")
     yield server

@@ -19,9 +19,8 @@ from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from eligibility.verdicts import FAIL, NOT_ELIGIBLE, PASS, UNKNOWN, Check, combine, range_text
 from opportunities.models import Format, MobilityActivity
-
-from .engine import ELIGIBLE, FAIL, NOT_ELIGIBLE, PASS, UNKNOWN, Check, _range_text
 
 GRADUATED = "graduated_within_months"
 SHADOWS = "shadows_per_mentor"
@@ -100,13 +99,7 @@ def _needs_alternative(verdict):
 def _judge(mobility, activity):
     judge = _ActivityJudge(mobility, activity)
     checks = tuple(judge.checks())
-    statuses = {check.status for check in checks}
-    if FAIL in statuses:
-        verdict = NOT_ELIGIBLE
-    elif UNKNOWN in statuses:
-        verdict = UNKNOWN
-    else:
-        verdict = ELIGIBLE
+    verdict = combine(check.status for check in checks)
     return ActivityVerdict(mobility.activity, activity.name, verdict, checks)
 
 
@@ -131,7 +124,7 @@ class _ActivityJudge:
             return self._check(
                 "days", UNKNOWN, _("The duration of %(name)s is not in our data.") % values
             )
-        values["range"] = _range_text(low, high, _("days"))
+        values["range"] = range_text(low, high, _("days"))
         reduced = activity.min_days_fewer_opportunities
         if low is not None and days < low and reduced is not None and days >= reduced:
             return self.fewer_opportunities(values, reduced)
@@ -322,13 +315,7 @@ def check_plan(
         else:
             uncounted += row.participants or 0
     checks = [*_cap(project, counted, uncounted), *_duration(project, months)]
-    statuses = {c.status for c in checks} | {v.verdict for v in verdicts}
-    if FAIL in statuses or NOT_ELIGIBLE in statuses:
-        verdict = NOT_ELIGIBLE
-    elif UNKNOWN in statuses:
-        verdict = UNKNOWN
-    else:
-        verdict = ELIGIBLE
+    verdict = combine([c.status for c in checks] + [v.verdict for v in verdicts])
     cap, longest = project.max_participants, project.duration_max_months
     too_big = (cap is not None and counted > cap) or (
         longest is not None and months is not None and months > longest
@@ -368,7 +355,7 @@ def _duration(project, months):
     low, high = project.duration_min_months, project.duration_max_months
     if low is None and high is None:
         return
-    allowed = _range_text(low, high, _("months"))
+    allowed = range_text(low, high, _("months"))
     if months is None:
         yield _project_check(
             project,

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
-from eligibility.engine import ELIGIBLE, NOT_ELIGIBLE, UNKNOWN
-from eligibility.mobility import (
+from eligibility.verdicts import ELIGIBLE, NOT_ELIGIBLE, UNKNOWN
+from mobility.engine import (
     Activity,
     Mobility,
     ProjectRules,

@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 from opportunities.models import CountryGroup, UnitCost
 
 from .distance import Band, band_for, load_bands
-from .mobility import Activity
+from .engine import Activity
 
 # Individual support pays up to 2 travel days with standard travel (facts §3.3: C [S61],
 # [S61c], [S64]); green travel may add up to 4 more (addendum §5: C for VET [S61c]), which the

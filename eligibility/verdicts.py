@@ -1,0 +1,56 @@
+"""How checks become a verdict, shared by the eligibility engine and the mobility checks.
+
+A check is one rule judged: it passes, fails, or is unknown (a question not answered, or a
+value no source gives). A verdict combines them: one failure makes "not eligible", otherwise
+one unknown makes "unknown", otherwise "eligible".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
+ELIGIBLE, NOT_ELIGIBLE = "eligible", "not_eligible"
+
+
+@dataclass(frozen=True)
+class Check:
+    rule: str
+    status: str
+    message: str
+
+
+def combine(statuses: Iterable[str]) -> str:
+    """Return the verdict for these check statuses (or verdicts of parts)."""
+    found = set(statuses)
+    if FAIL in found or NOT_ELIGIBLE in found:
+        return NOT_ELIGIBLE
+    if UNKNOWN in found:
+        return UNKNOWN
+    return ELIGIBLE
+
+
+def euros(amount):
+    return "€ " + number_format(amount, force_grouping=True)
+
+
+def join(items):
+    return ", ".join(items)
+
+
+def range_text(low, high, unit, money=False):
+    """Say a range in words: "2 to 10 days", "at most € 60,000", "at least 3"."""
+    show = euros if money else str
+    if low is not None and high is not None and low == high:
+        text = show(low)
+    elif low is not None and high is not None:
+        text = _("%(low)s to %(high)s") % {"low": show(low), "high": show(high)}
+    elif high is not None:
+        text = _("at most %(high)s") % {"high": show(high)}
+    else:
+        text = _("at least %(low)s") % {"low": show(low)}
+    return f"{text} {unit}" if unit else text

@@ -1,0 +1,71 @@
+"""Reading a request and answering it plainly: its language, yes/no parameters, error lists."""
+
+from django import forms
+from django.http import HttpResponse, JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+# The API answers yes/no with true/false, so it accepts them back, as well as what forms send.
+YES = {"1", "true", "yes", "on"}
+NO = {"0", "false", "no", "off"}
+
+
+def requested_language(request, default=None):
+    """The ``lang`` parameter when it is nl or en, else ``default`` (the active language)."""
+    language = request.GET.get("lang", "")
+    return language if language in ("nl", "en") else default or translation.get_language()
+
+
+def error_messages(form):
+    """A form's errors as ``{field: [message, …]}``, for JSON."""
+    return {
+        field: [error["message"] for error in errors]
+        for field, errors in form.errors.get_json_data().items()
+    }
+
+
+def json_errors(form, status=400):
+    """The API's answer to invalid input: ``{"errors": {field: [message, …]}}``."""
+    return JsonResponse(
+        {"errors": error_messages(form)}, status=status, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def plain_errors(form):
+    """A 400 listing a form's errors as plain text, one line per field."""
+    lines = (f"{name}: {' '.join(errors)}" for name, errors in form.errors.items())
+    return HttpResponse("\n".join(lines), status=400, content_type="text/plain; charset=utf-8")
+
+
+def yes_no_value(value):
+    """Return "1", "0" or "" for a yes/no parameter as people and programs write it."""
+    text = str(value).strip().lower()
+    if text in YES:
+        return "1"
+    if text in NO:
+        return "0"
+    return text
+
+
+class YesNoField(forms.TypedChoiceField):
+    """An optional yes-or-no question: True, False, or None when not answered."""
+
+    def __init__(self, **kwargs):
+        choices = [("", _("Not answered")), ("1", _("Yes")), ("0", _("No"))]
+        super().__init__(
+            required=False,
+            choices=choices,
+            coerce=lambda value: value == "1",
+            empty_value=None,
+            **kwargs,
+        )
+
+    def to_python(self, value):
+        return yes_no_value(super().to_python(value))
+
+    def bound_data(self, data, initial):
+        return yes_no_value(data) if data is not None else data
+
+
+def yes_no(label, **kwargs):
+    return YesNoField(label=label, **kwargs)
