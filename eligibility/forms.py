@@ -13,7 +13,9 @@ from .engine import INDIVIDUAL, Situation
 from .programme import current_programme
 from .templatetags.countries import options
 
-MAX_PARTNERS = 100
+# Every format's rules are judged with far fewer (the largest minimum is 8 organisations), and
+# a row is a select of 250 countries: 30 rows keep the page small.
+MAX_PARTNERS = 30
 
 
 class PartnersField(forms.MultipleChoiceField):

@@ -1,17 +1,16 @@
 from urllib.parse import urlencode
 
 from django.http import HttpResponseRedirect, JsonResponse
-from django.shortcuts import render
 from django.utils import translation
-from django.views.decorators.http import require_GET
-from django_htmx.http import push_url
+from django.views.decorators.http import require_safe
 
+from erasmus_portal.htmx import respond
 from erasmus_portal.http import error_messages, requested_language
 from opportunities.caching import programme_page
 from opportunities.models import Pathway
 
 from .engine import Situation, judge, recommend
-from .forms import CheckForm, StartForm, form_from_params
+from .forms import MAX_PARTNERS, CheckForm, StartForm, form_from_params
 from .programme import current_programme
 from .verdicts import ELIGIBLE, NOT_ELIGIBLE, UNKNOWN
 
@@ -19,56 +18,56 @@ CHECK_FIELDS = ("country", "goal", "participants")
 ROW_ACTIONS = ("add_partner", "remove_partner")
 
 
-@require_GET
+@require_safe
 @programme_page
 def check(request):
-    """The checker: the answers are the URL; the result is a partial of the same page."""
-    if any(action in request.GET for action in ROW_ACTIONS):
-        return change_partner_rows(request)
-    answered = "country" in request.GET
+    """The checker: the answers are the URL; the result is a partial of the same page.
+
+    "Add a partner" and "Remove" submit the form with their action; the answers then move to
+    their own URL, without the action: a redirect without JavaScript, a pushed URL with htmx.
+    """
+    query, url = request.GET, None
+    if any(action in query for action in ROW_ACTIONS):
+        query = change_partner_rows(query)
+        url = f"{request.path}?{query.urlencode()}"
+        if not request.htmx:
+            return HttpResponseRedirect(url)
+    answered = "country" in query
     programme = current_programme(request.programme_token)
-    form = CheckForm(
-        request.GET if answered else None, initial=request.GET.dict(), programme=programme
-    )
-    context = {"form": form, "partner_rows": partner_rows(request.GET), "result": None}
+    form = CheckForm(query if answered else None, initial=query.dict(), programme=programme)
+    rows = partner_rows(query)
+    context = {
+        "form": form,
+        "partner_rows": rows,
+        "may_add_partner": len(rows) < MAX_PARTNERS,
+        "result": None,
+        "focus_row": len(rows) - 1 if "add_partner" in request.GET else None,
+    }
     status = 200
     if answered and form.is_valid():
         context["result"] = result(form, programme)
     elif answered:
         status = 400
-    template = "eligibility/check.html" + ("#htmx-response" if request.htmx else "")
-    return render(request, template, context, status=status)
+    return respond(request, "eligibility/check.html", context, "htmx-response", status, url)
 
 
-def change_partner_rows(request):
-    """Add or remove a partner row, then show the answers' own URL (no action in it)."""
-    rows = partner_rows(request.GET)
-    if "add_partner" in request.GET:
-        rows.append("")
-    else:
-        index = request.GET.get("remove_partner", "")
-        if index.isdigit() and int(index) < len(rows):
-            rows.pop(int(index))
-    query = request.GET.copy()
+def change_partner_rows(query):
+    """Return the answers with a partner row added or removed, and no action left in them."""
+    rows = partner_rows(query)
+    if "add_partner" in query:
+        rows = rows + [""] if len(rows) < MAX_PARTNERS else rows
+    elif (index := query.get("remove_partner", "")).isdigit() and int(index) < len(rows):
+        rows.pop(int(index))
+    changed = query.copy()
     for action in ROW_ACTIONS:
-        query.pop(action, None)
-    query.setlist("partners", rows or [""])
-    url = f"{request.path}?{query.urlencode()}"
-    if not request.htmx:
-        return HttpResponseRedirect(url)
-    programme = current_programme(request.programme_token)
-    form = CheckForm(
-        query if "country" in query else None, initial=query.dict(), programme=programme
-    )
-    context = {"form": form, "partner_rows": rows, "result": None, "focus_row": len(rows) - 1}
-    if "country" in query and form.is_valid():
-        context["result"] = result(form, programme)
-    return push_url(render(request, "eligibility/check.html#htmx-response", context), url)
+        changed.pop(action, None)
+    changed.setlist("partners", rows or [""])
+    return changed
 
 
 def partner_rows(query):
-    """Return the partner rows as entered (empty rows kept), at most a sane number."""
-    return [code.strip().upper()[:2] for code in query.getlist("partners")][:100] or [""]
+    """Return the partner rows as entered (empty rows kept), at most ``MAX_PARTNERS``."""
+    return [code.strip().upper()[:2] for code in query.getlist("partners")][:MAX_PARTNERS] or [""]
 
 
 def result(form, programme):
@@ -132,7 +131,7 @@ def order(verdicts, programme, chosen_format, goal):
     return sorted(verdicts, key=relevance)
 
 
-@require_GET
+@require_safe
 @programme_page
 def start(request):
     """ "Which format suits us?": a few plain questions, answered by the same engine."""
@@ -160,11 +159,10 @@ def start(request):
         )
     elif answered:
         status = 400
-    template = "eligibility/start.html" + ("#htmx-response" if request.htmx else "")
-    return render(request, template, context, status=status)
+    return respond(request, "eligibility/start.html", context, "htmx-response", status)
 
 
-@require_GET
+@require_safe
 @programme_page
 def api(request):
     """GET /api/v1/eligibility: the same check as JSON."""

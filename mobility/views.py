@@ -6,9 +6,9 @@ from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
-from django_htmx.http import push_url
+from django.views.decorators.http import require_safe
 
+from erasmus_portal.htmx import respond, wants_partial
 from erasmus_portal.http import error_messages, plain_errors, requested_language
 from opportunities.caching import cached, programme_page
 
@@ -21,7 +21,7 @@ ROW_ACTIONS = ("add_row", "remove_row")
 ROW_FIELDS = ("activity", "participants", "days", "city", "travel", "fewer")
 
 
-@require_GET
+@require_safe
 @programme_page
 def api_check(request):
     """GET /api/v1/mobility/check: one activity judged against its rules, as JSON."""
@@ -42,19 +42,33 @@ def api_check(request):
         )
 
 
-@require_GET
+# A change re-renders the result only, so what someone types is never replaced; adding or
+# removing a row re-renders the whole planner or calculator.
+PLAN_PARTIALS = {"planner": "htmx-response", "plan-result": "result-response"}
+DISTANCE_PARTIALS = {"calculator": "htmx-response", "distance-result": "result-response"}
+
+
+@require_safe
 @programme_page
 def plan(request):
-    """The planner: the plan is the URL; checks and estimate are a partial of the same page."""
-    if any(action in request.GET for action in ROW_ACTIONS):
-        return change_rows(request)
-    context = plan_context(request.GET, request.programme_token)
-    if request.htmx and only_missing([context["form"], *context["rows"]]):
+    """The planner: the plan is the URL; checks and estimate are a partial of the same page.
+
+    "Add an activity" and "Remove" submit the form with their action; the plan then moves to
+    its own URL, without the action: a redirect without JavaScript, a pushed URL with htmx.
+    """
+    query, url = request.GET, None
+    if any(action in query for action in ROW_ACTIONS):
+        query = change_rows(query)
+        url = f"{request.path}?{query.urlencode()}"
+        if not request.htmx:
+            return HttpResponseRedirect(url)
+    context = plan_context(query, request.programme_token)
+    if "add_row" in request.GET:
+        context["rows"][-1].fields["activity"].widget.attrs["autofocus"] = True
+    if wants_partial(request) and only_missing([context["form"], *context["rows"]]):
         context["invalid"] = False  # still being filled in: no alarm on every change
-    status = 400 if context["invalid"] and not request.htmx else 200
-    return render(
-        request, "mobility/plan.html" + fragment(request, "plan-result"), context, status=status
-    )
+    status = 400 if context["invalid"] else 200
+    return respond(request, "mobility/plan.html", context, PLAN_PARTIALS, status, url)
 
 
 def only_missing(forms):
@@ -65,16 +79,9 @@ def only_missing(forms):
     return all(error.code == "required" for error in errors)
 
 
-def fragment(request, result_id):
-    """Name the partial an HTMX request gets: the result region alone, or the whole tool."""
-    if not request.htmx:
-        return ""
-    return "#result-response" if request.htmx.target == result_id else "#htmx-response"
-
-
-def change_rows(request):
-    """Add or remove an activity row, then show the plan's own URL (no action in it)."""
-    query = request.GET.copy()
+def change_rows(query):
+    """Return the plan with an activity row added or removed, and no action left in it."""
+    query = query.copy()
     lists = {name: query.getlist(name) for name in ROW_FIELDS}
     count = max(len(values) for values in lists.values()) or 1
     for values in lists.values():
@@ -89,13 +96,7 @@ def change_rows(request):
         query.pop(action, None)
     for name, values in lists.items():
         query.setlist(name, values or [""])
-    url = f"{request.path}?{query.urlencode()}"
-    if not request.htmx:
-        return HttpResponseRedirect(url)
-    context = plan_context(query, request.programme_token)
-    if "add_row" in request.GET:
-        context["rows"][-1].fields["activity"].widget.attrs["autofocus"] = True
-    return push_url(render(request, "mobility/plan.html#htmx-response", context), url)
+    return query
 
 
 def plan_context(query, token):
@@ -173,7 +174,7 @@ def fewer_opportunities(data, rows):
     return sum(row.cleaned_data["participants"] for row in rows if row.cleaned_data["fewer"])
 
 
-@require_GET
+@require_safe
 @programme_page
 def plan_csv(request):
     """The plan with its estimate as CSV (one header row; amounts in whole euros)."""
@@ -225,7 +226,7 @@ def plan_csv(request):
     return response
 
 
-@require_GET
+@require_safe
 @programme_page
 def distance(request):
     """Distance band calculator: two places, the great-circle distance, band and amounts."""
@@ -233,7 +234,7 @@ def distance(request):
     form = DistanceForm(request.GET if answered else None)
     context = {"form": form, "result": None}
     status = 200
-    if answered and request.htmx and not form.is_valid() and only_missing([form]):
+    if answered and wants_partial(request) and not form.is_valid() and only_missing([form]):
         form = DistanceForm(initial=request.GET.dict())  # still being filled in
         context["form"] = form
     elif answered and form.is_valid():
@@ -247,13 +248,12 @@ def distance(request):
             "band": band_for(km, bands),
             "bands": bands,
         }
-    elif answered and not request.htmx:
+    elif answered:
         status = 400
-    template = "mobility/distance.html" + fragment(request, "distance-result")
-    return render(request, template, context, status=status)
+    return respond(request, "mobility/distance.html", context, DISTANCE_PARTIALS, status)
 
 
-@require_GET
+@require_safe
 @programme_page
 def places(request):
     """Place names for a field's datalist while the coordinator types (HTMX only)."""

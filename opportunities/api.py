@@ -4,7 +4,7 @@ import csv
 
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .caching import programme_page
 from .forms import FinderForm
@@ -138,7 +138,7 @@ def respond(request, name, rows):
     return JsonResponse({name: rows}, json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
+@require_safe
 @programme_page
 def formats(request):
     """Every format, or those the finder's filters leave (same parameters as the finder page)."""
@@ -149,7 +149,7 @@ def formats(request):
     return respond(request, "formats", [format_data(f) for f in form.results()])
 
 
-@require_GET
+@require_safe
 @programme_page
 def format_detail(request, code):
     fmt = formats_queryset().filter(code=code).first()
@@ -159,14 +159,14 @@ def format_detail(request, code):
     return JsonResponse(format_data(fmt), json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
+@require_safe
 @programme_page
 def countries(request):
     rows = Country.objects.prefetch_related("agencies")
     return respond(request, "countries", [country_data(c) for c in rows])
 
 
-@require_GET
+@require_safe
 @programme_page
 def agencies(request):
     return respond(request, "agencies", [agency_data(a) for a in Agency.objects.all()])

@@ -8,10 +8,15 @@ class OpportunitiesConfig(AppConfig):
     verbose_name = _("Erasmus+ programme")
 
     def ready(self):
-        from .caching import forget_token
+        from .caching import programme_changed
         from .editors import ensure_editor_group
+        from .models import programme_models
 
         post_migrate.connect(ensure_editor_group, sender=self)
-        for model in self.get_models():
-            for signal in (post_save, post_delete, m2m_changed):
-                signal.connect(forget_token, sender=model, dispatch_uid=f"forget-{model}-{signal}")
+        for model in programme_models():
+            for signal in (post_save, post_delete):
+                signal.connect(programme_changed, sender=model, dispatch_uid=f"{model}-{signal}")
+            for field in model._meta.local_many_to_many:
+                m2m_changed.connect(
+                    programme_changed, sender=field.remote_field.through, dispatch_uid=str(field)
+                )

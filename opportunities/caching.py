@@ -1,20 +1,23 @@
-"""Cache what is built from the programme, keyed by a token that changes with every edit.
+"""Cache what is built from the programme, keyed by its version.
 
-Every change to a programme record adds a row to its history table (django-simple-history),
-so the highest history id of each table, read in one query, identifies the data exactly. The
-token itself is cached for TOKEN_SECONDS and forgotten when a record is saved, so a cached page
-costs no query at all: an editor's change shows at once on the server that saved it (and on
-all of them with the shared Redis cache), and within TOKEN_SECONDS on the others.
+``ProgrammeVersion`` counts the changes to the programme: every change adds one in its own
+transaction (connected in apps.py), so the number changes exactly when a change is committed,
+whatever the order in which concurrent transactions commit. The number itself is cached for
+TOKEN_SECONDS and forgotten when a record changes and again when that change commits, so a
+cached page costs no query at all: an editor's change shows at once on the server that saved
+it (and on all of them with the shared Redis cache), and within TOKEN_SECONDS on the others.
 """
 
 from functools import wraps
 from hashlib import blake2b
 
-from django.apps import apps
 from django.core.cache import cache
-from django.db import connection
+from django.db import transaction
+from django.db.models import F
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
+
+from erasmus_portal.htmx import VARY, variant
 
 TIMEOUT = 60 * 60
 # Pages say which deadlines are still to come, so the clock changes them too: a deadline that
@@ -25,7 +28,7 @@ TOKEN_SECONDS = 2
 
 
 def current_token():
-    """Return the programme token, read from the database at most every TOKEN_SECONDS."""
+    """Return the programme version, read from the database at most every TOKEN_SECONDS."""
     token = cache.get(TOKEN_KEY)
     if token is None:
         token = programme_token()
@@ -33,26 +36,30 @@ def current_token():
     return token
 
 
-def forget_token(**kwargs):
-    """Drop the cached token when a programme record changes (connected in apps.py)."""
+def programme_token():
+    """Return the programme version as committed (one query)."""
+    from .models import ProgrammeVersion
+
+    return str(ProgrammeVersion.objects.values_list("number", flat=True).first() or 0)
+
+
+def forget_token():
     cache.delete(TOKEN_KEY)
 
 
-def programme_token():
-    """Return a string that changes whenever any programme record is added, changed or deleted."""
-    quote = connection.ops.quote_name
-    tables = sorted(
-        (model._meta.db_table, model._meta.pk.column)
-        for model in apps.get_app_config("opportunities").get_models()
-        if model.__name__.startswith("Historical")
-    )
-    sql = " UNION ALL ".join(
-        f"SELECT {number}, MAX({quote(column)}) FROM {quote(table)}"
-        for number, (table, column) in enumerate(tables)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT * FROM ({sql}) AS latest ORDER BY 1")
-        return ".".join(str(latest or 0) for _number, latest in cursor.fetchall())
+def programme_changed(action="post_save", **kwargs):
+    """Count a change to a programme record, in the transaction that makes it."""
+    from .models import ProgrammeVersion
+
+    if action.startswith("pre_"):
+        return  # a many-to-many change signals before and after: count it once
+
+    if not ProgrammeVersion.objects.filter(pk=1).update(number=F("number") + 1):
+        ProgrammeVersion.objects.create(pk=1, number=1)
+    # Now for this transaction's own later reads; after the commit for everybody else's (a
+    # request may have cached the old number meanwhile).
+    forget_token()
+    transaction.on_commit(forget_token)
 
 
 def cached(name, build, token=None):
@@ -65,23 +72,29 @@ def cached(name, build, token=None):
     return value
 
 
+def page_key(request, token):
+    """Name a page by everything that changes it: programme, language, site, URL and variant."""
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = blake2b(address.encode(), digest_size=16).hexdigest()
+    return f"page:{token}:{get_language()}:{variant(request)}:{digest}"
+
+
 def programme_page(view):
-    """Cache a GET view's successful responses per programme version, language, URL and HTMX."""
+    """Cache a view's successful GET answers per programme version (see ``page_key``)."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method != "GET":
-            return view(request, *args, **kwargs)
         token = current_token()
         request.programme_token = token
-        digest = blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
-        key = f"page:{token}:{get_language()}:{bool(request.htmx)}:{digest}"
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        key = page_key(request, token)
         response = cache.get(key)
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.cookies and not response.streaming:
                 cache.set(key, response, PAGE_SECONDS)
-        patch_vary_headers(response, ["HX-Request"])
+        patch_vary_headers(response, VARY)
         return response
 
     return wrapper

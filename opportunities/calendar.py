@@ -11,12 +11,12 @@ import icalendar
 from django import forms
 from django.db.models import Max
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
+from erasmus_portal.htmx import respond
 from erasmus_portal.http import plain_errors, requested_language
 
 from .caching import programme_page
@@ -67,7 +67,7 @@ class DeadlineFilterForm(forms.Form):
         return self.agencies.get(self.cleaned_data["agency"])
 
 
-@require_GET
+@require_safe
 @programme_page
 def deadlines(request):
     """Upcoming and past deadlines, filterable; the list is a partial of the same page."""
@@ -81,13 +81,12 @@ def deadlines(request):
         context["past"].reverse()
         context["agency"] = form.chosen_agency()
         context["ics_query"] = request.GET.urlencode()
-    elif not request.htmx:
+    else:
         status = 400
-    template = "opportunities/deadlines.html" + ("#deadline-list" if request.htmx else "")
-    return render(request, template, context, status=status)
+    return respond(request, "opportunities/deadlines.html", context, "htmx-response", status)
 
 
-@require_GET
+@require_safe
 @programme_page
 def deadlines_ics(request):
     """GET /deadlines.ics: the deadlines as an iCalendar feed; ``lang`` picks nl or en."""

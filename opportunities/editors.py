@@ -2,6 +2,8 @@
 
 from django.apps import apps as global_apps
 
+from .models import programme_models
+
 GROUP_NAME = "Programme editors"
 
 # Rows that only make sense under a format may be removed; other records are kept, so their
@@ -15,13 +17,11 @@ def ensure_editor_group(app_config=None, apps=global_apps, **kwargs):
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=GROUP_NAME)
     wanted = []
-    for model in global_apps.get_app_config("opportunities").get_models():
+    for model in programme_models():
         name = model._meta.model_name
-        if name.startswith("historical"):
-            actions = ["view"]
-        else:
-            actions = ["view", "add", "change"] + (["delete"] if name in DELETABLE else [])
+        actions = ["view", "add", "change"] + (["delete"] if name in DELETABLE else [])
         wanted += [f"{action}_{name}" for action in actions]
+        wanted.append(f"view_historical{name}")
     group.permissions.set(
         Permission.objects.filter(content_type__app_label="opportunities", codename__in=wanted)
     )

@@ -1152,3 +1152,32 @@ class UnitCost(Sourced):
 
     def natural_key(self):
         return (self.call_year, self.cost, self.participant, self.country_group)
+
+
+class ProgrammeVersion(models.Model):
+    """One row that counts the changes to the programme; cached pages and data are keyed by it.
+
+    Every change to a programme record adds one in the same transaction (opportunities/apps.py),
+    so a reader sees the new number exactly when the change is committed, whatever the order in
+    which concurrent transactions commit.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("programme version")
+        verbose_name_plural = _("programme versions")
+
+    def __str__(self):
+        return str(self.number)
+
+
+def programme_models():
+    """Return the models editors keep: all of this app's but the history and the version."""
+    from django.apps import apps
+
+    return [
+        model
+        for model in apps.get_app_config("opportunities").get_models()
+        if not model.__name__.startswith("Historical") and model is not ProgrammeVersion
+    ]

@@ -1,10 +1,11 @@
-"""Catalogue pages. Each view renders one page template, or only its named partial for an HTMX
-request (same URL, same data), so every page works without JavaScript."""
+"""Catalogue pages. Each renders one page template through ``respond``; the finder, compare and
+search pages name the partial their forms swap (same URL, same data)."""
 
 from django.db.models import Prefetch, prefetch_related_objects
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_safe
+
+from erasmus_portal.htmx import respond
 
 from . import search as catalogue_search
 from .caching import programme_page
@@ -26,18 +27,7 @@ from .models import (
 )
 
 
-def render_page(request, template, context, partial="content", status=200):
-    """Render the page, or only its ``partial`` when HTMX asks (not to restore history)."""
-    fragment = request.htmx and not request.htmx.history_restore_request
-    response = render(
-        request, f"{template}#{partial}" if fragment else template, context, status=status
-    )
-    # The same URL answers a page or a fragment: caches must keep them apart.
-    patch_vary_headers(response, ["HX-Request"])
-    return response
-
-
-@require_GET
+@require_safe
 @programme_page
 def home(request):
     action_lines = ActionLine.objects.prefetch_related(
@@ -50,29 +40,29 @@ def home(request):
         ).count(),
         "priorities": Priority.objects.all(),
     }
-    return render_page(request, "opportunities/home.html", context)
+    return respond(request, "opportunities/home.html", context)
 
 
-@require_GET
+@require_safe
 @programme_page
 def format_list(request):
     form = FinderForm(request.GET, formats=list(Format.objects.catalogue()))
     context = {"form": form, "formats": form.results(), "groups": form.groups()}
     status = 400 if form.errors else 200
-    return render_page(request, "opportunities/format_list.html", context, "results", status)
+    return respond(request, "opportunities/format_list.html", context, "htmx-response", status)
 
 
-@require_GET
+@require_safe
 @programme_page
 def compare(request):
     catalogue = Format.objects.catalogue().with_eacea_url().prefetch_related("excluded_countries")
     form = CompareForm(request.GET, formats=list(catalogue))
     context = {"form": form, "formats": form.chosen()}
     status = 400 if form.tampered else 200
-    return render_page(request, "opportunities/compare.html", context, "comparison", status)
+    return respond(request, "opportunities/compare.html", context, "htmx-response", status)
 
 
-@require_GET
+@require_safe
 @programme_page
 def format_detail(request, code):
     fmt = Format.objects.select_related("action_line").with_eacea_url().filter(code=code).first()
@@ -85,10 +75,10 @@ def format_detail(request, code):
         "format": fmt,
         "activities": MobilityActivity.objects.all() if is_ka1 else None,
     }
-    return render_page(request, "opportunities/format_detail.html", context)
+    return respond(request, "opportunities/format_detail.html", context)
 
 
-@require_GET
+@require_safe
 @programme_page
 def action_line_detail(request, code):
     line = get_object_or_404(ActionLine, code=code)
@@ -98,10 +88,10 @@ def action_line_detail(request, code):
         "pathways": Pathway.objects.all() if line.code == "KA1" else None,
         "sources": [line],
     }
-    return render_page(request, "opportunities/action_line_detail.html", context)
+    return respond(request, "opportunities/action_line_detail.html", context)
 
 
-@require_GET
+@require_safe
 @programme_page
 def agency_list(request):
     countries = sorted(
@@ -119,10 +109,10 @@ def agency_list(request):
         ],
         "eacea_formats": [f for f in formats if f.managed_by == Format.ManagedBy.EACEA],
     }
-    return render_page(request, "opportunities/agency_list.html", context)
+    return respond(request, "opportunities/agency_list.html", context)
 
 
-@require_GET
+@require_safe
 @programme_page
 def activities(request):
     order = list(MobilityActivity.Participant.values)
@@ -134,10 +124,10 @@ def activities(request):
         "pathways": Pathway.objects.all(),
         "sources": unique_sources([*activities, *costs]),
     }
-    return render_page(request, "opportunities/activities.html", context)
+    return respond(request, "opportunities/activities.html", context)
 
 
-@require_GET
+@require_safe
 @programme_page
 def inspiration(request):
     projects = list(ExampleProject.objects.prefetch_related("formats"))
@@ -149,21 +139,21 @@ def inspiration(request):
         "platforms": platforms,
         "sources": unique_sources([*projects, *awards, *platforms]),
     }
-    return render_page(request, "opportunities/inspiration.html", context)
+    return respond(request, "opportunities/inspiration.html", context)
 
 
-@require_GET
+@require_safe
 @programme_page
 def search(request):
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     context = {"form": form, "query": query, "hits": catalogue_search.search(query)}
     status = 400 if form.errors else 200
-    return render_page(request, "opportunities/search.html", context, "results", status)
+    return respond(request, "opportunities/search.html", context, "htmx-response", status)
 
 
-@require_GET
+@require_safe
 @programme_page
 def terms(request):
     context = {"terms": Term.objects.select_related("format", "action_line")}
-    return render_page(request, "opportunities/terms.html", context)
+    return respond(request, "opportunities/terms.html", context)

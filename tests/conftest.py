@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
@@ -12,6 +13,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the whole programme once; each test runs in a transaction that rolls back."""
     with django_db_blocker.unblock():
         call_command("load_programme", verbosity=0, stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Start every test with an empty cache: the same backend production uses, nothing stale.
+
+    A test's changes roll back, and with them the programme version they counted: a page
+    cached under that version by one test must not answer the next.
+    """
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

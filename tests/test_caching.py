@@ -1,29 +1,27 @@
 import datetime
+import threading
 import time
 import zoneinfo
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from opportunities.caching import programme_token
+from opportunities.caching import TOKEN_KEY, programme_token
 from opportunities.models import Deadline, Format
 from tests.opportunities.test_admin import form_data
 
 pytestmark = pytest.mark.django_db
 
-LOCAL_MEMORY = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CHECK = "/en/check/?country=NL&partners=DE&partners=FR&duration_months=24"
 
 
-@pytest.fixture
-def caching():
-    with override_settings(CACHES=LOCAL_MEMORY):
-        cache.clear()
-        yield
-        cache.clear()
+def test_tests_use_the_production_cache_backend():
+    assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
 
 
 def test_token_changes_with_every_edit(admin_client):
@@ -31,11 +29,87 @@ def test_token_changes_with_every_edit(admin_client):
     fmt = Format.objects.get(code="KA220-VET")
     fmt.min_organisations = 4
     fmt.save()
+    after_save = programme_token()
+    fmt.excluded_countries.add("BY")
 
-    assert programme_token() != before
+    assert before != after_save != programme_token()
 
 
-def test_a_cached_page_costs_no_query(client, caching, django_assert_num_queries):
+def test_the_token_is_forgotten_again_when_the_edit_commits(django_capture_on_commit_callbacks):
+    fmt = Format.objects.get(code="KA220-VET")
+    with django_capture_on_commit_callbacks(execute=True):
+        fmt.save()
+        cache.set(TOKEN_KEY, "old", 60)  # a request read the old version meanwhile
+
+    assert cache.get(TOKEN_KEY) is None
+
+
+def edit_and_commit(code, minimum, edited=None, release=None):
+    """Change a format in a connection of its own and commit, holding it open if asked."""
+    try:
+        with transaction.atomic():
+            fmt = Format.objects.get(code=code)
+            fmt.min_organisations = minimum
+            fmt.save()
+            if edited:
+                edited.set()
+                release.wait(10)
+    finally:
+        connection.close()
+
+
+def test_an_edit_committed_second_is_seen(django_db_blocker):
+    """PostgreSQL hands out history ids in the order of inserts, not of commits.
+
+    Edit A starts first and commits last; edit B commits in between. The version read after
+    both commits must differ from the one read between them.
+    """
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite runs one writer at a time")
+    originals = dict(
+        Format.objects.filter(code__in=["KA220-VET", "KA210-VET"]).values_list(
+            "code", "min_organisations"
+        )
+    )
+    edited, release = threading.Event(), threading.Event()
+    first = threading.Thread(target=edit_and_commit, args=("KA220-VET", 5, edited, release))
+    second = threading.Thread(target=edit_and_commit, args=("KA210-VET", 3))
+    try:
+        first.start()
+        assert edited.wait(10)
+        second.start()
+        second.join(1)  # it commits now, or waits for the first edit's version row
+        between = programme_token()
+        release.set()
+        first.join(10)
+        second.join(10)
+
+        assert programme_token() != between
+    finally:
+        release.set()
+        for code, minimum in originals.items():
+            thread = threading.Thread(target=edit_and_commit, args=(code, minimum))
+            thread.start()
+            thread.join(10)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"secure": True},
+        {"HTTP_HOST": "localhost"},
+        {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "checker"},
+    ],
+)
+def test_the_page_cache_keeps_scheme_host_and_variant_apart(client, kwargs):
+    plain = client.get(CHECK)
+    different = client.get(CHECK, **kwargs)
+
+    assert different.context is not None  # rendered, not taken from the cache
+    assert plain.context is not None
+
+
+def test_a_cached_page_costs_no_query(client, django_assert_num_queries):
     first = client.get(CHECK)
 
     with django_assert_num_queries(0):
@@ -45,14 +119,14 @@ def test_a_cached_page_costs_no_query(client, caching, django_assert_num_queries
     assert "HX-Request" in second["Vary"]
 
 
-def test_htmx_and_full_page_are_cached_apart(client, caching):
+def test_htmx_and_full_page_are_cached_apart(client):
     full = client.get(CHECK)
     fragment = client.get(CHECK, headers={"HX-Request": "true"})
 
     assert b"<html" in full.content and b"<html" not in fragment.content
 
 
-def test_an_editors_change_shows_at_once(admin_client, caching):
+def test_an_editors_change_shows_at_once(admin_client):
     url = "/api/v1/eligibility?country=NL&partners=DE,FR&format=KA220-VET"
     assert admin_client.get(url).json()["formats"][0]["verdict"] != "not_eligible"
     fmt = Format.objects.get(code="KA220-VET")
@@ -65,7 +139,7 @@ def test_an_editors_change_shows_at_once(admin_client, caching):
 
 
 def test_a_deadline_that_passes_leaves_the_cached_upcoming_list_within_a_minute(
-    client, caching, monkeypatch
+    client, monkeypatch
 ):
     now = timezone.now()
     soon = (now + datetime.timedelta(seconds=30)).astimezone(zoneinfo.ZoneInfo("Europe/Brussels"))
@@ -88,7 +162,7 @@ def test_a_deadline_that_passes_leaves_the_cached_upcoming_list_within_a_minute(
     assert 'id="deadline-KA210-VET-2099-1"' in past
 
 
-def test_errors_are_not_cached(client, caching):
+def test_errors_are_not_cached(client):
     client.get("/en/check/?country=XX")
 
     assert client.get("/en/check/?country=XX").context is not None

@@ -59,13 +59,6 @@ def test_home_offers_entry_points_and_the_priorities(client):
     assert "Inclusion and diversity" in text
 
 
-def test_home_htmx_request_gets_the_content_only(client):
-    response = client.get("/en/", headers={"HX-Request": "true"})
-
-    assert "<html" not in response.text
-    assert "Key Action 1" in response.text
-
-
 def test_every_page_links_the_catalogue(client):
     text = client.get("/nl/").text
 

@@ -1,21 +1,16 @@
 import io
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
 
 from opportunities.editors import GROUP_NAME
-from opportunities.models import Format
+from opportunities.models import Format, programme_models
 
 pytestmark = pytest.mark.django_db
 
-PROGRAMME_MODELS = [
-    model
-    for model in apps.get_app_config("opportunities").get_models()
-    if not model.__name__.startswith("Historical")
-]
+PROGRAMME_MODELS = programme_models()
 
 
 @pytest.fixture

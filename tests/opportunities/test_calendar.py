@@ -145,9 +145,9 @@ def test_a_timed_deadline_is_in_utc_and_an_untimed_one_lasts_the_day(client):
 def test_a_changed_deadline_keeps_its_uid_so_calendars_update(client):
     uid = "ka122-vet-2026-1@deadlines.erasmus-vet-portal"
     before = events(client.get(FEED, {"format": "KA122-VET"}))[uid]
-    Deadline.objects.filter(format__code="KA122-VET", call_year=2026, round=1).update(
-        date=datetime.date(2026, 2, 26)
-    )
+    deadline = Deadline.objects.get(format__code="KA122-VET", call_year=2026, round=1)
+    deadline.date = datetime.date(2026, 2, 26)
+    deadline.save()  # as the admin does
 
     after = events(client.get(FEED, {"format": "KA122-VET"}))[uid]
 

@@ -20,15 +20,6 @@ def test_page_is_complete_with_few_queries(client, django_assert_max_num_queries
     assert '<link rel="canonical" href="http://testserver/' in response.text
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_htmx_request_gets_the_content_only(client, path):
-    response = client.get(f"/en/{path}", headers={"HX-Request": "true"})
-
-    assert response.status_code == 200
-    assert "<html" not in response.text
-    assert "<h1>" in response.text
-
-
 def test_action_line_page_lists_its_formats_with_links(client):
     text = client.get("/en/actions/KA2/").text
 

@@ -136,14 +136,6 @@ def test_example_projects_appear_on_their_format(client):
     assert "EDDIE" in client.get("/en/formats/ERASMUS-EDU-PI-ALL-INNO-BLUEPRINT/").text
 
 
-def test_htmx_request_gets_the_content_only(client):
-    response = client.get("/en/formats/KA220-VET/", headers={"HX-Request": "true"})
-
-    assert response.status_code == 200
-    assert "<html" not in response.text
-    assert "At least 3 organisations" in response.text
-
-
 def test_unknown_format_is_404(client):
     assert client.get("/en/formats/KA999-VET/").status_code == 404
     assert client.get("/en/formats/%3Cscript%3E/").status_code == 404

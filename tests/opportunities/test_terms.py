@@ -58,12 +58,6 @@ def test_terms_page_lists_every_term_with_few_queries(
     assert f'<a href="/{language}/formats/KA210-VET/">KA210-VET</a>' in response.text
 
 
-def test_terms_page_htmx_request_gets_the_content_only(client):
-    response = client.get("/en/terms/", headers={"HX-Request": "true"})
-
-    assert "<html" not in response.text and "<table" in response.text
-
-
 def test_format_page_shows_its_terms(client):
     text = client.get("/en/formats/KA210-VET/").text
 
