@@ -126,3 +126,34 @@ def test_an_editors_change_in_the_admin_changes_the_verdict(client, admin_user):
     assert after["verdict"] == "not_eligible"
     messages = " ".join(check["message"] for check in after["checks"])
     assert "at least 4" in messages or "ten minste 4" in messages
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("true", True),
+        ("TRUE", True),
+        ("yes", True),
+        ("on", True),
+        ("1", True),
+        ("false", False),
+        ("no", False),
+        ("off", False),
+        ("0", False),
+        ("", None),
+    ],
+)
+def test_yes_no_parameters_read_as_the_api_writes_them(client, written, meant):
+    response = client.get(URL, {"country": "NL", "accredited": written})
+
+    assert response.status_code == 200
+    assert response.json()["situation"]["accredited"] is meant
+
+
+def test_thirty_partners_are_checked_and_thirty_one_are_refused(client):
+    thirty = client.get(URL, {"country": "NL", "partners": ",".join(["DE"] * 30)})
+    too_many = client.get(URL, {"country": "NL", "partners": ",".join(["DE"] * 31)})
+
+    assert thirty.status_code == 200
+    assert too_many.status_code == 400
+    assert "30" in too_many.json()["errors"]["partners"][0]

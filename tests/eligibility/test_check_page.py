@@ -122,3 +122,24 @@ def test_individual_is_told_their_organisation_applies(client):
         or "organisatie" in response.text
     )
     assert response.context["result"]["fits"] == []
+
+
+def test_partner_rows_stop_at_the_limit_with_a_message(client):
+    at_limit = client.get(URL, {"country": "NL", "partners": ["DE"] * 30})
+    past_limit = client.get(URL, {"country": "NL", "partners": ["DE"] * 100})
+    added = client.get(URL, {"country": "NL", "partners": ["DE"] * 30, "add_partner": "1"})
+
+    assert at_limit.status_code == 200
+    assert "Partner toevoegen" not in at_limit.text
+    assert "ten hoogste 30 partnerorganisaties" in at_limit.text
+    assert past_limit.status_code == 400
+    assert past_limit.text.count('name="partners"') == 30
+    assert len(past_limit.content) < 400_000  # 100 rows made 1 MB
+    assert added["Location"].count("partners=DE") == 30
+
+
+def test_yes_no_answers_may_be_written_true_or_false(client):
+    response = client.get(URL, {"country": "NL", "accredited": "true"})
+
+    assert response.status_code == 200
+    assert '<option value="1" selected>' in response.text
