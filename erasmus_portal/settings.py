@@ -67,6 +67,39 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-only-used-when-debug-is-on"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
+
+
+def site_url(value, debug, allowed_hosts):
+    """Return the portal's own address, ``scheme://host[:port]``, for links that leave the page.
+
+    Canonical and hreflang links, the sitemap and the calendar feed use it, never the request's
+    Host header. Unset, it is the development server with debug, else https:// and the first
+    allowed host.
+    """
+    if not value:
+        if debug:
+            return "http://127.0.0.1:8000"
+        host = allowed_hosts[0] if allowed_hosts else ""
+        if not host or host == "*" or host.startswith("."):
+            raise ImproperlyConfigured(
+                "Set DJANGO_SITE_URL (e.g. https://erasmus-vet.example.org): the first of "
+                "DJANGO_ALLOWED_HOSTS is no single host name to build it from."
+            )
+        return f"https://{host}"
+    parts = urlsplit(value.rstrip("/"))
+    if (
+        parts.scheme not in {"http", "https"}
+        or not parts.hostname
+        or "@" in parts.netloc
+        or parts[2:] != ("", "", "")
+    ):
+        raise ImproperlyConfigured(
+            f"DJANGO_SITE_URL must be http(s)://host[:port] and nothing more, not {value!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+SITE_URL = site_url(os.environ.get("DJANGO_SITE_URL", "").strip(), DEBUG, ALLOWED_HOSTS)
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

@@ -5,7 +5,7 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from erasmus_portal.settings import database_from_url, env_bool
+from erasmus_portal.settings import database_from_url, env_bool, site_url
 
 
 def load_settings(**env):
@@ -81,3 +81,33 @@ def test_redis_url_selects_the_shared_cache():
     )
 
     assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_site_url_is_the_development_server_with_debug():
+    assert site_url("", debug=True, allowed_hosts=[]) == "http://127.0.0.1:8000"
+
+
+def test_site_url_without_debug_is_https_on_the_first_allowed_host():
+    assert site_url("", debug=False, allowed_hosts=["vet.example.org", "www.vet.example.org"]) == (
+        "https://vet.example.org"
+    )
+
+
+def test_site_url_keeps_scheme_host_and_port_only():
+    assert site_url("http://vet.example.org:8080/", debug=False, allowed_hosts=[]) == (
+        "http://vet.example.org:8080"
+    )
+
+
+@pytest.mark.parametrize(
+    "value", ["vet.example.org", "ftp://vet.example.org", "https://vet.example.org/nl/", "https://"]
+)
+def test_a_site_url_that_is_no_plain_address_is_refused(value):
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SITE_URL must be"):
+        site_url(value, debug=False, allowed_hosts=["vet.example.org"])
+
+
+@pytest.mark.parametrize("hosts", [[], ["*"], [".example.org"]])
+def test_without_a_site_url_a_wildcard_host_is_refused(hosts):
+    with pytest.raises(ImproperlyConfigured, match="Set DJANGO_SITE_URL"):
+        site_url("", debug=False, allowed_hosts=hosts)
