@@ -122,6 +122,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "erasmus_portal.middleware.permissions_policy",
+    "erasmus_portal.middleware.odd_requests",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # An ETag on every answer: a calendar or API client polling an unchanged feed gets a 304.
     "django.middleware.http.ConditionalGetMiddleware",

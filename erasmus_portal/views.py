@@ -4,6 +4,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -35,11 +36,21 @@ def baseline(request):
 
 
 def error(request, status):
-    if request.path.startswith("/api/"):
-        return JsonResponse({"errors": {"request": [str(MESSAGES[status]())]}}, status=status)
-    return render(
-        request, "error.html", {"status": status, "message": MESSAGES[status]()}, status=status
-    )
+    # A request refused before LocaleMiddleware ran (a foreign Host) is answered in its language.
+    with translation.override(translation.get_language_from_request(request, check_path=True)):
+        message = MESSAGES[status]()
+        if request.path.startswith("/api/"):
+            return JsonResponse({"errors": {"request": [message]}}, status=status)
+        if status == 400:
+            # A foreign Host or a forged header: nothing of the request goes into the page.
+            return plain_error(status, message, _("Error %(status)s") % {"status": status})
+        return render(request, "error.html", {"status": status, "message": message}, status=status)
+
+
+def plain_error(status, message, title=""):
+    """An error page rendered without the request, so it cannot fail the same way again."""
+    html = render_to_string("500.html", {"message": message, "title": title})
+    return HttpResponse(html, status=status)
 
 
 def bad_request(request, exception=None):
@@ -58,5 +69,4 @@ def server_error(request):
     """Render without the request context: whatever failed must not fail again here."""
     if request.path.startswith("/api/"):
         return JsonResponse({"errors": {"request": [str(MESSAGES[500]())]}}, status=500)
-    html = render_to_string("500.html", {"message": MESSAGES[500]()})
-    return HttpResponse(html, status=500)
+    return plain_error(500, MESSAGES[500]())
