@@ -238,12 +238,37 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
-# Admin sign-in: five failed attempts for a user name from an address lock it for an hour.
+
+def client_address(trusted_proxies):
+    """Return django-axes' ipware settings: where to read the client's address, and how.
+
+    Each proxy appends the address it got the request from to X-Forwarded-For, so behind N
+    trusted proxies the client is the N-th address from the right, whatever a client wrote
+    further left. ipware counts the proxies named in that header: N - 1 (the nearest proxy is
+    REMOTE_ADDR). Without trusted proxies the header is ignored.
+    """
+    if trusted_proxies < 0:
+        raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT must be 0 or more.")
+    if not trusted_proxies:
+        return ("REMOTE_ADDR",), None
+    return ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), trusted_proxies - 1
+
+
+# Admin sign-in: five failed attempts for a user name from an address lock it for an hour;
+# attempts during the lockout do not extend it. The lockout page says how long it lasts.
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_ATTEMPTS", 5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "erasmus_portal.views.locked_out"
 AXES_VERBOSE = False
+AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = client_address(
+    env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+)
+# Take the address at its place from the right even when a client sent an X-Forwarded-For of
+# its own (ipware's strict mode would fall back to the proxy's address for everyone).
+IPWARE_STRICT = False
 
 LOGGING = {
     "version": 1,

@@ -1,10 +1,13 @@
-"""Health, a bare baseline for benchmarks, and error pages that leak nothing (JSON for the API)."""
+"""Health, a bare baseline for benchmarks, error pages that leak nothing, the lockout page."""
 
+from axes.helpers import get_cool_off
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -70,3 +73,10 @@ def server_error(request):
     if request.path.startswith("/api/"):
         return JsonResponse({"errors": {"request": [str(MESSAGES[500]())]}}, status=500)
     return plain_error(500, MESSAGES[500]())
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a sign-in during a lockout: a page saying how long it lasts."""
+    now = timezone.now()
+    context = {"duration": timeuntil(now + get_cool_off(request), now)}
+    return render(request, "locked-out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
