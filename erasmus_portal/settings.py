@@ -100,6 +100,8 @@ def site_url(value, debug, allowed_hosts):
 
 
 SITE_URL = site_url(os.environ.get("DJANGO_SITE_URL", "").strip(), DEBUG, ALLOWED_HOSTS)
+# bench/run.py switches this on for its server: it adds the bare view /bench/baseline.
+BENCHMARK = env_bool("DJANGO_BENCHMARK")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 MESSAGES = {
     400: lambda: _("The request could not be understood."),
@@ -21,7 +21,7 @@ MESSAGES = {
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """Answer 200 when the database answers, 503 when it does not."""
     try:
@@ -32,7 +32,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "up"})
 
 
-@require_GET
+@require_safe
 def baseline(request):
     """The least a request can cost here: the middleware stack and a tiny response."""
     return HttpResponse("ok", content_type="text/plain")

@@ -111,3 +111,16 @@ def test_a_site_url_that_is_no_plain_address_is_refused(value):
 def test_without_a_site_url_a_wildcard_host_is_refused(hosts):
     with pytest.raises(ImproperlyConfigured, match="Set DJANGO_SITE_URL"):
         site_url("", debug=False, allowed_hosts=hosts)
+
+
+def test_benchmarking_adds_the_bare_view():
+    code = (
+        "import django; django.setup(); from django.test import Client; "
+        "print(Client().get('/bench/baseline').status_code)"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "DJANGO_BENCHMARK": "true"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+
+    assert result.stdout.strip() == "200"
