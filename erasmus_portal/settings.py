@@ -2,8 +2,9 @@
 
 import os
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -37,24 +38,19 @@ def env_list(name, default=""):
 
 
 def database_from_url(url):
-    """Return a DATABASES entry for a postgres:// URL, or a SQLite file when the URL is empty."""
+    """Return a DATABASES entry for a postgres:// or sqlite:/// URL; unset, db.sqlite3 here."""
     if not url:
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
-    parts = urlsplit(url)
-    if parts.scheme not in {"postgres", "postgresql"}:
-        raise ImproperlyConfigured(
-            f"DATABASE_URL must start with postgres:// (got {parts.scheme or 'nothing'}://)."
-        )
-    return {
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": unquote(parts.path.lstrip("/")) or "erasmus_portal",
-        "USER": unquote(parts.username or ""),
-        "PASSWORD": unquote(parts.password or ""),
-        "HOST": parts.hostname or "",
-        "PORT": parts.port or "",
-        "CONN_MAX_AGE": 60,
-        "CONN_HEALTH_CHECKS": True,
-    }
+    try:
+        database = dj_database_url.parse(url)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_URL cannot be read: {error}") from None
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # Reuse a connection for a minute, and check it first: the server may have restarted.
+        database.update(CONN_MAX_AGE=60, CONN_HEALTH_CHECKS=True)
+    elif database["ENGINE"] != "django.db.backends.sqlite3":
+        raise ImproperlyConfigured("DATABASE_URL must start with postgres:// or sqlite:///.")
+    return database
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
@@ -275,6 +271,7 @@ IPWARE_STRICT = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

@@ -1,6 +1,8 @@
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -42,21 +44,59 @@ def test_a_nonsense_boolean_is_refused():
 
 
 def test_database_url_for_postgresql():
-    database = database_from_url("postgres://user:p%40ss@db.example:6543/portal")
+    database = database_from_url("postgres://user:p%40ss@db.example:6543/portal?sslmode=require")
 
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert (database["USER"], database["PASSWORD"]) == ("user", "p@ss")
     assert (database["HOST"], database["PORT"], database["NAME"]) == ("db.example", 6543, "portal")
-    assert database["CONN_HEALTH_CHECKS"]
+    assert database["OPTIONS"] == {"sslmode": "require"}
+    assert database["CONN_MAX_AGE"] == 60 and database["CONN_HEALTH_CHECKS"]
 
 
-def test_no_database_url_means_sqlite():
-    assert database_from_url("")["ENGINE"] == "django.db.backends.sqlite3"
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("sqlite:////srv/portal/db.sqlite3", "/srv/portal/db.sqlite3"),
+        ("sqlite:///portal.db", "portal.db"),
+    ],
+)
+def test_database_url_for_a_sqlite_file(url, name):
+    database = database_from_url(url)
+
+    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["NAME"] == name
+    assert not database["CONN_HEALTH_CHECKS"]
 
 
-def test_other_databases_are_refused():
-    with pytest.raises(ImproperlyConfigured, match="postgres://"):
-        database_from_url("mysql://localhost/portal")
+def test_no_database_url_means_the_sqlite_file_in_the_project():
+    database = database_from_url("")
+
+    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["NAME"] == Path(__file__).resolve().parent.parent / "db.sqlite3"
+
+
+@pytest.mark.parametrize("url", ["mysql://localhost/portal", "nonsense://x", "postgres://h:port/x"])
+def test_other_database_urls_are_refused(url):
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        database_from_url(url)
+
+
+def test_the_console_log_gives_time_level_and_logger():
+    code = "import logging; logging.getLogger('portal.test').warning('disk full')"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "erasmus_portal.settings",
+            "DJANGO_DEBUG": "true",
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    line = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} WARNING portal\.test: disk full"
+    assert re.fullmatch(line, result.stderr.strip())
 
 
 @pytest.mark.parametrize(("value", "expected"), [("1", True), ("off", False), ("", False)])
