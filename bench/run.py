@@ -63,6 +63,8 @@ def environment():
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": HOST,
         "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SITE_URL": f"http://{HOST}:{PORT}",
+        "DJANGO_BENCHMARK": "true",
         "DJANGO_SETTINGS_MODULE": "erasmus_portal.settings",
     }
 

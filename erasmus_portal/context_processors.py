@@ -1,12 +1,19 @@
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.encoding import escape_uri_path
 
 
 def languages(request):
-    """Give every page the URL of the same page in each language (switch and hreflang)."""
-    path = request.get_full_path()
+    """Give every page the site address, its own path and the same page in each language.
+
+    Paths keep a single leading slash: ``//evil.example/nl/`` would otherwise read as another
+    host's address in the language switch and in the canonical and hreflang links.
+    """
+    full_path = "/" + request.get_full_path().lstrip("/")
     return {
+        "site_url": settings.SITE_URL,
+        "page_path": "/" + escape_uri_path(request.path).lstrip("/"),
         "language_urls": [
-            (code, name, translate_url(path, code)) for code, name in settings.LANGUAGES
-        ]
+            (code, name, translate_url(full_path, code)) for code, name in settings.LANGUAGES
+        ],
     }

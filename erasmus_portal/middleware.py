@@ -1,6 +1,8 @@
+import re
+
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -12,6 +14,26 @@ def permissions_policy(get_response):
         response = get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+    return middleware
+
+
+# No address of ours holds a control character, and PostgreSQL refuses NUL in text.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def odd_requests(get_response):
+    """Refuse a foreign Host with a 400 and a path with a control character with a 404.
+
+    Runs before static files and every view, so no path answers a foreign Host and no view
+    or query sees a NUL byte.
+    """
+
+    def middleware(request):
+        request.get_host()  # raises DisallowedHost, which Django answers with a 400
+        if CONTROL_CHARACTER.search(request.path):
+            raise Http404
+        return get_response(request)
 
     return middleware
 

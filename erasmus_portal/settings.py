@@ -2,8 +2,9 @@
 
 import os
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -37,24 +38,19 @@ def env_list(name, default=""):
 
 
 def database_from_url(url):
-    """Return a DATABASES entry for a postgres:// URL, or a SQLite file when the URL is empty."""
+    """Return a DATABASES entry for a postgres:// or sqlite:/// URL; unset, db.sqlite3 here."""
     if not url:
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
-    parts = urlsplit(url)
-    if parts.scheme not in {"postgres", "postgresql"}:
-        raise ImproperlyConfigured(
-            f"DATABASE_URL must start with postgres:// (got {parts.scheme or 'nothing'}://)."
-        )
-    return {
-        "ENGINE": "django.db.backends.postgresql",
-        "NAME": unquote(parts.path.lstrip("/")) or "erasmus_portal",
-        "USER": unquote(parts.username or ""),
-        "PASSWORD": unquote(parts.password or ""),
-        "HOST": parts.hostname or "",
-        "PORT": parts.port or "",
-        "CONN_MAX_AGE": 60,
-        "CONN_HEALTH_CHECKS": True,
-    }
+    try:
+        database = dj_database_url.parse(url)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_URL cannot be read: {error}") from None
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # Reuse a connection for a minute, and check it first: the server may have restarted.
+        database.update(CONN_MAX_AGE=60, CONN_HEALTH_CHECKS=True)
+    elif database["ENGINE"] != "django.db.backends.sqlite3":
+        raise ImproperlyConfigured("DATABASE_URL must start with postgres:// or sqlite:///.")
+    return database
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
@@ -67,6 +63,41 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-only-used-when-debug-is-on"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
+
+
+def site_url(value, debug, allowed_hosts):
+    """Return the portal's own address, ``scheme://host[:port]``, for links that leave the page.
+
+    Canonical and hreflang links, the sitemap and the calendar feed use it, never the request's
+    Host header. Unset, it is the development server with debug, else https:// and the first
+    allowed host.
+    """
+    if not value:
+        if debug:
+            return "http://127.0.0.1:8000"
+        host = allowed_hosts[0] if allowed_hosts else ""
+        if not host or host == "*" or host.startswith("."):
+            raise ImproperlyConfigured(
+                "Set DJANGO_SITE_URL (e.g. https://erasmus-vet.example.org): the first of "
+                "DJANGO_ALLOWED_HOSTS is no single host name to build it from."
+            )
+        return f"https://{host}"
+    parts = urlsplit(value.rstrip("/"))
+    if (
+        parts.scheme not in {"http", "https"}
+        or not parts.hostname
+        or "@" in parts.netloc
+        or parts[2:] != ("", "", "")
+    ):
+        raise ImproperlyConfigured(
+            f"DJANGO_SITE_URL must be http(s)://host[:port] and nothing more, not {value!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+SITE_URL = site_url(os.environ.get("DJANGO_SITE_URL", "").strip(), DEBUG, ALLOWED_HOSTS)
+# bench/run.py switches this on for its server: it adds the bare view /bench/baseline.
+BENCHMARK = env_bool("DJANGO_BENCHMARK")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -89,6 +120,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "erasmus_portal.middleware.permissions_policy",
+    "erasmus_portal.middleware.odd_requests",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # An ETag on every answer: a calendar or API client polling an unchanged feed gets a 304.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -204,16 +236,42 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
-# Admin sign-in: five failed attempts for a user name from an address lock it for an hour.
+
+def client_address(trusted_proxies):
+    """Return django-axes' ipware settings: where to read the client's address, and how.
+
+    Each proxy appends the address it got the request from to X-Forwarded-For, so behind N
+    trusted proxies the client is the N-th address from the right, whatever a client wrote
+    further left. ipware counts the proxies named in that header: N - 1 (the nearest proxy is
+    REMOTE_ADDR). Without trusted proxies the header is ignored.
+    """
+    if trusted_proxies < 0:
+        raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT must be 0 or more.")
+    if not trusted_proxies:
+        return ("REMOTE_ADDR",), None
+    return ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), trusted_proxies - 1
+
+
+# Admin sign-in: five failed attempts for a user name from an address lock it for an hour;
+# attempts during the lockout do not extend it. The lockout page says how long it lasts.
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_ATTEMPTS", 5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "erasmus_portal.views.locked_out"
 AXES_VERBOSE = False
+AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = client_address(
+    env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+)
+# Take the address at its place from the right even when a client sent an X-Forwarded-For of
+# its own (ipware's strict mode would fall back to the proxy's address for everyone).
+IPWARE_STRICT = False
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

@@ -1,5 +1,6 @@
 import os
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -14,7 +15,6 @@ ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
-    path("bench/baseline", portal_views.baseline, name="baseline"),
     path(ADMIN_PATH, admin.site.urls),
     path("deadlines.ics", deadline_calendar.deadlines_ics, name="deadlines-ics"),
     path("api/v1/", include("erasmus_portal.api_urls")),
@@ -25,6 +25,8 @@ urlpatterns = [
         name="sitemap",
     ),
 ]
+if settings.BENCHMARK:
+    urlpatterns.append(path("bench/baseline", portal_views.baseline, name="baseline"))
 urlpatterns += i18n_patterns(
     path("check/", include("eligibility.urls")),
     path("check/", include("mobility.urls")),

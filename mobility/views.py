@@ -1,7 +1,5 @@
 """The KA1 mobility planner: activity check API, project planner, distance bands, estimate."""
 
-import csv
-
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -10,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from erasmus_portal.htmx import respond, wants_partial
 from erasmus_portal.http import error_messages, plain_errors, requested_language
+from erasmus_portal.spreadsheet import CsvWriter
 from opportunities.caching import cached, programme_page
 
 from .budget import Row, estimate, load_rates
@@ -188,7 +187,7 @@ def plan_csv(request):
         )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="mobility-plan.csv"'
-    writer = csv.writer(response)
+    writer = CsvWriter(response)
     writer.writerow(
         [
             _("Row"),

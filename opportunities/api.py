@@ -1,10 +1,10 @@
 """Read-only open data: the programme as JSON, or as CSV with ``?format=csv``."""
 
-import csv
-
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+
+from erasmus_portal.spreadsheet import CsvWriter
 
 from .caching import programme_page
 from .forms import FinderForm
@@ -121,9 +121,10 @@ def csv_response(name, rows):
         columns += [key for key in flat if key not in columns]
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    writer = csv.DictWriter(response, fieldnames=columns)
-    writer.writeheader()
-    writer.writerows(flat_rows)
+    writer = CsvWriter(response)
+    writer.writerow(columns)
+    for flat in flat_rows:
+        writer.writerow([flat.get(column, "") for column in columns])
     return response
 
 

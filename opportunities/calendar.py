@@ -140,7 +140,7 @@ def deadline_event(deadline, agency, request, stamp):
         event.add("dtend", deadline.date + datetime.timedelta(days=1))
     event.add("summary", _("Deadline %(code)s: %(name)s") % {"code": fmt.code, "name": fmt.name})
     event.add("description", "\n".join(describe(deadline, agency)))
-    event.add("url", request.build_absolute_uri(fmt.get_absolute_url()))
+    event.add("url", fmt.get_full_url())
     event.add("categories", [fmt.action_line.code])
     event.add("status", "CONFIRMED" if deadline.confirmed else "TENTATIVE")
     event.add("transp", "TRANSPARENT")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, Subquery
@@ -528,6 +529,10 @@ class Format(Described):
 
     def get_absolute_url(self):
         return reverse("opportunities:format-detail", args=[self.code])
+
+    def get_full_url(self):
+        """Return this format's page as a full URL on the site address (for feeds)."""
+        return settings.SITE_URL + self.get_absolute_url()
 
     def clean(self):
         errors = {}

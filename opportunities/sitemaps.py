@@ -1,5 +1,8 @@
 """sitemap.xml: every catalogue page in Dutch and English, each with its hreflang alternates."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -10,6 +13,13 @@ class CatalogueSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+    # Every URL is on the configured site address, whatever Host the request came with.
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
 
 
 class PageSitemap(CatalogueSitemap):

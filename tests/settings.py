@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "only-for-tests-" + "x" * 40)
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
+# Links that leave the page name this address, never the test client's host (testserver).
+os.environ.setdefault("DJANGO_SITE_URL", "https://erasmus-vet.example.org")
 # The test client and live server speak plain HTTP; tests/test_security.py checks the redirect.
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 # Playwright's sync API runs an event loop; the live server's ORM calls stay synchronous.

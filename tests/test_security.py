@@ -161,3 +161,7 @@ def test_database_outage_is_a_503_not_a_stack_trace(client):
     assert "Probeer het over een minuut opnieuw" in page.text
     assert "secret" not in page.text and "secret" not in api.text
     assert api.json()["errors"]["request"]
+
+
+def test_the_benchmark_view_is_not_there_without_benchmarking(client):
+    assert client.get("/bench/baseline").status_code == 404

@@ -5,6 +5,8 @@ import io
 
 import pytest
 
+from opportunities.models import MobilityActivity
+
 pytestmark = pytest.mark.django_db
 
 URL = "/en/check/plan/"
@@ -243,6 +245,16 @@ def test_csv_download_holds_the_plan_and_its_estimate(client):
     ]
     assert rows[1][7] == "8340"
     assert rows[-1][5:8] == ["Total", "", "24501"]
+
+
+def test_csv_writes_a_formula_in_an_activity_name_as_text(client):
+    MobilityActivity.objects.filter(code="learner_group").update(name_en="@SUM(A1:A9)")
+
+    response = client.get("/en/check/plan/estimate.csv", PLAN)
+
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert rows[1][1] == "'@SUM(A1:A9)"
+    assert '"\'@SUM(A1:A9)"' in response.text
 
 
 def test_csv_of_a_bad_plan_is_a_400(client):

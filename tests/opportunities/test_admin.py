@@ -1,3 +1,4 @@
+import csv
 import io
 
 import pytest
@@ -131,3 +132,19 @@ def test_create_editor_command_puts_the_user_in_the_group():
     assert list(user.groups.values_list("name", flat=True)) == [GROUP_NAME]
     assert not user.has_usable_password()
     assert "changepassword jan" in out.getvalue()
+
+
+def test_a_formula_an_editor_enters_reaches_the_csv_as_text(client, editor):
+    fmt = Format.objects.get(code="KA220-VET")
+    url = admin_url(Format, "change", fmt.pk)
+    data = form_data(client.get(url))
+    data["name_en"] = '=HYPERLINK("http://evil.example","x")'
+    assert client.post(url, data).status_code == 302
+
+    response = client.get("/api/v1/formats/", {"format": "csv"})
+
+    text = response.content.decode()
+    assert '"\'=HYPERLINK(""http://evil.example"",""x"")"' in text
+    rows = {row["code"]: row for row in csv.DictReader(io.StringIO(text))}
+    assert rows["KA220-VET"]["name_en"] == '\'=HYPERLINK("http://evil.example","x")'
+    assert rows["KA220-VET"]["name_nl"] == fmt.name_nl

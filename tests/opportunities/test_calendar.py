@@ -197,3 +197,10 @@ def test_a_client_polling_an_unchanged_feed_gets_a_304(client, url):
     assert first.status_code == 200 and first["ETag"]
     assert again.status_code == 304 and again.content == b""
     assert stale.status_code == 200 and stale.content == first.content
+
+
+def test_each_event_links_to_its_format_on_the_site_address(client):
+    event = events(client.get(FEED, {"format": "KA122-VET"}, headers={"host": "localhost"}))
+
+    urls = {str(e["url"]) for e in event.values()}
+    assert urls == {"https://erasmus-vet.example.org/nl/formats/KA122-VET/"}

@@ -41,9 +41,8 @@ def test_rows_state_each_rule(client):
 def test_the_comparison_is_shareable(client):
     text = client.get("/en/compare/", {"formats": THREE}).text
 
-    assert (
-        '<link rel="canonical" href="http://testserver/en/compare/?formats=KA210-VET&amp;' in text
-    )
+    canonical = "https://erasmus-vet.example.org/en/compare/?formats=KA210-VET&amp;"
+    assert f'<link rel="canonical" href="{canonical}' in text
     assert "<title>Compare: KA210-VET, KA220-VET, ERASMUS-EDU-PEX-COVE" in text
 
 

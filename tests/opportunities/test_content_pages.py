@@ -17,7 +17,7 @@ def test_page_is_complete_with_few_queries(client, django_assert_max_num_queries
 
     assert response.status_code == 200
     assert f'<html lang="{language}">' in response.text
-    assert '<link rel="canonical" href="http://testserver/' in response.text
+    assert '<link rel="canonical" href="https://erasmus-vet.example.org/' in response.text
 
 
 def test_action_line_page_lists_its_formats_with_links(client):

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def locations(xml):
-    return re.findall(r"<loc>http://testserver(/[^<]*)</loc>", xml)
+    return re.findall(r"<loc>https://erasmus-vet\.example\.org(/[^<]*)</loc>", xml)
 
 
 def test_sitemap_lists_every_page_in_both_languages(client, django_assert_max_num_queries):
@@ -41,7 +41,7 @@ def test_sitemap_gives_the_alternates(client):
     text = client.get("/sitemap.xml").text
 
     assert (
-        '<xhtml:link rel="alternate" hreflang="en" href="http://testserver/en/formats/KA220-VET/"/>'
+        '<xhtml:link rel="alternate" hreflang="en" href="https://erasmus-vet.example.org/en/formats/KA220-VET/"/>'
         in text
     )
 
@@ -50,9 +50,9 @@ def test_sitemap_gives_the_alternates(client):
 def test_every_page_names_its_canonical_url_and_languages(client, path):
     text = client.get(path).text
 
-    assert f'<link rel="canonical" href="http://testserver{path}">' in text
-    assert f'hreflang="nl" href="http://testserver/nl/{path[4:]}"' in text
-    assert f'hreflang="en" href="http://testserver/en/{path[4:]}"' in text
+    assert f'<link rel="canonical" href="https://erasmus-vet.example.org{path}">' in text
+    assert f'hreflang="nl" href="https://erasmus-vet.example.org/nl/{path[4:]}"' in text
+    assert f'hreflang="en" href="https://erasmus-vet.example.org/en/{path[4:]}"' in text
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,24 @@ def test_format_page_description_is_its_summary(client):
         f'<meta name="description" content="{fmt.summary_en}">'
         in client.get("/en/formats/KA210-VET/").text
     )
+
+
+def test_links_name_the_site_address_whatever_host_the_request_came_with(client):
+    text = client.get("/nl/formats/KA220-VET/", headers={"host": "localhost"}).text
+    sitemap = client.get("/sitemap.xml", headers={"host": "localhost"}).text
+
+    assert "localhost" not in text and "localhost" not in sitemap
+    assert '<link rel="canonical" href="https://erasmus-vet.example.org/nl/formats/' in text
+    assert "<loc>https://erasmus-vet.example.org/nl/formats/KA220-VET/</loc>" in sitemap
+
+
+@pytest.mark.parametrize("path", ["//evil.example/nl/", "///evil.example/en/formats/"])
+def test_a_path_that_looks_like_another_host_stays_a_path_on_our_site(client, path):
+    response = client.get("/", PATH_INFO=path)  # as a server passes "GET //evil.example/nl/"
+
+    assert response.status_code == 404
+    links = re.findall(r'<a href="([^"]*)" hreflang=', response.text)
+    alternates = re.findall(r'<link rel="(?:alternate|canonical)".* href="([^"]*)"', response.text)
+    assert len(links) == 2 and len(alternates) == 3
+    assert all(link.startswith("/evil.example/") for link in links)
+    assert all(url.startswith("https://erasmus-vet.example.org/evil") for url in alternates)
