@@ -5,7 +5,7 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from erasmus_portal.htmx import respond
-from erasmus_portal.http import error_messages, requested_language
+from erasmus_portal.http import RowActionForm, error_messages, requested_language
 from opportunities.caching import programme_page
 from opportunities.models import Pathway
 
@@ -15,7 +15,6 @@ from .programme import current_programme
 from .verdicts import ELIGIBLE, NOT_ELIGIBLE, UNKNOWN
 
 CHECK_FIELDS = ("country", "goal", "participants")
-ROW_ACTIONS = ("add_partner", "remove_partner")
 
 
 @require_safe
@@ -27,8 +26,9 @@ def check(request):
     their own URL, without the action: a redirect without JavaScript, a pushed URL with htmx.
     """
     query, url = request.GET, None
-    if any(action in query for action in ROW_ACTIONS):
-        query = change_partner_rows(query)
+    actions = RowActionForm(query, "partner", len(partner_rows(query)))
+    if actions.asked():
+        query = change_partner_rows(actions)
         url = f"{request.path}?{query.urlencode()}"
         if not request.htmx:
             return HttpResponseRedirect(url)
@@ -41,7 +41,7 @@ def check(request):
         "partner_rows": rows,
         "may_add_partner": len(rows) < MAX_PARTNERS,
         "result": None,
-        "focus_row": len(rows) - 1 if "add_partner" in request.GET else None,
+        "focus_row": len(rows) - 1 if actions.adds() else None,
     }
     status = 200
     if answered and form.is_valid():
@@ -51,18 +51,16 @@ def check(request):
     return respond(request, "eligibility/check.html", context, "htmx-response", status, url)
 
 
-def change_partner_rows(query):
+def change_partner_rows(actions):
     """Return the answers with a partner row added or removed, and no action left in them."""
+    query = actions.without_actions()
     rows = partner_rows(query)
-    if "add_partner" in query:
-        rows = rows + [""] if len(rows) < MAX_PARTNERS else rows
-    elif (index := query.get("remove_partner", "")).isdigit() and int(index) < len(rows):
-        rows.pop(int(index))
-    changed = query.copy()
-    for action in ROW_ACTIONS:
-        changed.pop(action, None)
-    changed.setlist("partners", rows or [""])
-    return changed
+    if actions.adds() and len(rows) < MAX_PARTNERS:
+        rows.append("")
+    elif (index := actions.removed()) is not None:
+        rows.pop(index)
+    query.setlist("partners", rows or [""])
+    return query
 
 
 def partner_rows(query):

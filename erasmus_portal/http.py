@@ -1,6 +1,7 @@
 """Reading a request and answering it plainly: its language, yes/no parameters, error lists."""
 
 from django import forms
+from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -10,10 +11,53 @@ YES = {"1", "true", "yes", "on"}
 NO = {"0", "false", "no", "off"}
 
 
+class LanguageForm(forms.Form):
+    lang = forms.ChoiceField(choices=settings.LANGUAGES, required=False)
+
+
 def requested_language(request, default=None):
     """The ``lang`` parameter when it is nl or en, else ``default`` (the active language)."""
-    language = request.GET.get("lang", "")
-    return language if language in ("nl", "en") else default or translation.get_language()
+    form = LanguageForm(request.GET)
+    language = form.cleaned_data["lang"] if form.is_valid() else ""
+    return language or default or translation.get_language()
+
+
+class ExportForm(forms.Form):
+    format = forms.ChoiceField(
+        choices=[("json", "JSON"), ("csv", "CSV")],
+        error_messages={
+            "invalid_choice": _("Unknown format “%(value)s”: use json or csv."),
+            "required": _("Choose json or csv."),
+        },
+    )
+
+
+class RowActionForm(forms.Form):
+    """The buttons of a form with repeated rows: "add_<noun>", or "remove_<noun>" with an index."""
+
+    def __init__(self, data, noun, rows):
+        super().__init__(data)
+        self.noun = noun
+        self.fields[f"add_{noun}"] = forms.BooleanField(required=False)
+        self.fields[f"remove_{noun}"] = forms.IntegerField(
+            required=False, min_value=0, max_value=max(rows - 1, 0)
+        )
+
+    def asked(self):
+        return f"add_{self.noun}" in self.data or f"remove_{self.noun}" in self.data
+
+    def adds(self):
+        return self.is_valid() and self.cleaned_data[f"add_{self.noun}"]
+
+    def removed(self):
+        """Return the index of the row to remove, or None."""
+        return self.cleaned_data[f"remove_{self.noun}"] if self.is_valid() else None
+
+    def without_actions(self):
+        query = self.data.copy()
+        for name in self.fields:
+            query.pop(name, None)
+        return query
 
 
 def error_messages(form):

@@ -7,7 +7,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from erasmus_portal.htmx import respond, wants_partial
-from erasmus_portal.http import error_messages, plain_errors, requested_language
+from erasmus_portal.http import (
+    RowActionForm,
+    error_messages,
+    plain_errors,
+    requested_language,
+)
 from erasmus_portal.spreadsheet import CsvWriter
 from opportunities.caching import cached, programme_page
 
@@ -16,7 +21,6 @@ from .distance import band_for, distance_km, load_bands, suggest
 from .engine import Mobility, check_activity, check_plan, load_activities, load_project_rules
 from .forms import ActivityCheckForm, DistanceForm, PlaceSuggestForm, PlanForm, plan_rows
 
-ROW_ACTIONS = ("add_row", "remove_row")
 ROW_FIELDS = ("activity", "participants", "days", "city", "travel", "fewer")
 
 
@@ -56,13 +60,14 @@ def plan(request):
     its own URL, without the action: a redirect without JavaScript, a pushed URL with htmx.
     """
     query, url = request.GET, None
-    if any(action in query for action in ROW_ACTIONS):
-        query = change_rows(query)
+    actions = RowActionForm(query, "row", row_count(query))
+    if actions.asked():
+        query = change_rows(actions)
         url = f"{request.path}?{query.urlencode()}"
         if not request.htmx:
             return HttpResponseRedirect(url)
     context = plan_context(query, request.programme_token)
-    if "add_row" in request.GET:
+    if actions.adds():
         context["rows"][-1].fields["activity"].widget.attrs["autofocus"] = True
     if wants_partial(request) and only_missing([context["form"], *context["rows"]]):
         context["invalid"] = False  # still being filled in: no alarm on every change
@@ -78,21 +83,22 @@ def only_missing(forms):
     return all(error.code == "required" for error in errors)
 
 
-def change_rows(query):
+def row_count(query):
+    return max(len(query.getlist(name)) for name in ROW_FIELDS) or 1
+
+
+def change_rows(actions):
     """Return the plan with an activity row added or removed, and no action left in it."""
-    query = query.copy()
-    lists = {name: query.getlist(name) for name in ROW_FIELDS}
-    count = max(len(values) for values in lists.values()) or 1
+    query = actions.without_actions()
+    count = row_count(query)
+    lists = {
+        name: query.getlist(name) + [""] * (count - len(query.getlist(name))) for name in ROW_FIELDS
+    }
     for values in lists.values():
-        values.extend([""] * (count - len(values)))
-    if "add_row" in query:
-        for values in lists.values():
+        if actions.adds():
             values.append("")
-    elif (index := query.get("remove_row", "")).isdigit() and int(index) < count:
-        for values in lists.values():
-            values.pop(int(index))
-    for action in ROW_ACTIONS:
-        query.pop(action, None)
+        elif (index := actions.removed()) is not None:
+            values.pop(index)
     for name, values in lists.items():
         query.setlist(name, values or [""])
     return query

@@ -4,6 +4,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from erasmus_portal.http import ExportForm, json_errors
 from erasmus_portal.spreadsheet import CsvWriter
 
 from .caching import programme_page
@@ -130,12 +131,13 @@ def csv_response(name, rows):
 
 def respond(request, name, rows):
     """Answer with JSON ``{name: rows}``, or CSV when asked with ``?format=csv``."""
-    wanted = request.GET.get("format", "json")
-    if wanted == "csv":
+    query = request.GET.copy()
+    query.setdefault("format", "json")
+    form = ExportForm(query)
+    if not form.is_valid():
+        return json_errors(form)
+    if form.cleaned_data["format"] == "csv":
         return csv_response(name, rows)
-    if wanted != "json":
-        message = _("Unknown format “%(format)s”: use json or csv.") % {"format": wanted[:20]}
-        return JsonResponse({"errors": {"format": [message]}}, status=400)
     return JsonResponse({name: rows}, json_dumps_params={"ensure_ascii": False})
 
 
