@@ -55,6 +55,7 @@ class CountryFacts:
     status: str
     region: int | None
     confirmed: bool = True
+    has_communities: bool = False
 
 
 @dataclass(frozen=True)
@@ -629,7 +630,7 @@ class _FormatJudge:
     # Where to apply
 
     def agency_check(self):
-        if self.rules.managed_by != "national_agency" or self.applicant.code != "BE":
+        if self.rules.managed_by != "national_agency" or not self.applicant.has_communities:
             return
         if not self.situation.community:
             yield Check(
@@ -648,7 +649,7 @@ class _FormatJudge:
             return next((a for a in agencies if a.kind == "eacea"), None)
         if self.applicant.status == NON_ASSOCIATED:
             return None
-        community = self.situation.community if self.applicant.code == "BE" else ""
+        community = self.situation.community if self.applicant.has_communities else ""
         return next(
             (
                 a

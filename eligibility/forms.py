@@ -144,7 +144,8 @@ class CheckForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("country") != "BE":
+        country = self.programme.countries.get(data.get("country"))
+        if not (country and country.has_communities):
             data["community"] = ""
         return data
 

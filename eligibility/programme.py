@@ -25,7 +25,7 @@ def load_programme() -> Programme:
     return Programme(
         formats=tuple(format_rules(fmt, position) for fmt in formats),
         countries={
-            c.code: CountryFacts(c.code, c.name, c.status, c.region, c.confirmed)
+            c.code: CountryFacts(c.code, c.name, c.status, c.region, c.confirmed, c.has_communities)
             for c in Country.objects.all()
         },
         agencies=tuple(

@@ -76,11 +76,13 @@ def result(form, programme):
     groups = {ELIGIBLE: [], UNKNOWN: [], NOT_ELIGIBLE: []}
     for verdict in verdicts:
         groups[verdict.verdict].append(verdict)
-    community = situation.community if situation.country == "BE" else ""
+    per_community = programme.countries[situation.country].has_communities
+    community = situation.community if per_community else ""
     agencies = programme.agencies
     return {
         "situation": situation,
         "answers": answers(form),
+        "per_community": per_community,
         "fits": groups[ELIGIBLE],
         "unknown": groups[UNKNOWN],
         "not_fits": groups[NOT_ELIGIBLE],
@@ -91,7 +93,7 @@ def result(form, programme):
                 if a.kind == "national_agency"
                 and a.country == situation.country
                 and a.community == community
-                and (community or situation.country != "BE")
+                and (community or not per_community)
             ),
             None,
         ),

@@ -137,7 +137,10 @@ class FormatAdmin(ProgrammeAdmin):
     filter_horizontal = ["alternatives"]
     inlines = [GrantTierInline, DeadlineInline]
     fieldsets = [
-        (None, {"fields": ("code", "action_line", "managed_by", *TEXTS, "position")}),
+        (
+            None,
+            {"fields": ("code", "action_line", "managed_by", *TEXTS, "position", "plannable")},
+        ),
         (
             _("Who may apply"),
             {
@@ -179,15 +182,19 @@ class FormatAdmin(ProgrammeAdmin):
 
 @admin.register(ActionLine)
 class ActionLineAdmin(DescribedAdmin):
-    pass
+    list_display = [*DescribedAdmin.list_display, "is_mobility"]
+    fieldsets = [(None, {"fields": ("code", *TEXTS, "position", "is_mobility")}), SOURCE]
 
 
 @admin.register(Country)
 class CountryAdmin(ProgrammeAdmin):
     list_display = ["code", "name_nl", "name_en", "status", "region"]
-    list_filter = ["status", "region"]
+    list_filter = ["status", "region", "has_communities"]
     fieldsets = [
-        (None, {"fields": ("code", ("name_nl", "name_en"), "status", "region")}),
+        (
+            None,
+            {"fields": ("code", ("name_nl", "name_en"), "status", "region", "has_communities")},
+        ),
         SOURCE,
     ]
 
@@ -221,6 +228,7 @@ class MobilityActivityAdmin(DescribedAdmin):
                     "min_participants",
                     "fee_days_max",
                     "counts_towards_cap",
+                    "unit_cost",
                     "position",
                 )
             },

@@ -141,6 +141,16 @@ class Goal(models.TextChoices):
 class ActionLine(Described):
     """Key Action 1 (mobility), Key Action 2 (cooperation) or the Jean Monnet actions."""
 
+    is_mobility = models.BooleanField(
+        _("mobility action line"),
+        default=False,
+        help_text=_(
+            "Tick for Key Action 1: its page lists the ways to take part without applying, its "
+            "formats' pages list the mobility activities, and a format without a fixed grant "
+            "says it pays unit amounts."
+        ),
+    )
+
     history = HistoricalRecords()
 
     class Meta(Described.Meta):
@@ -181,6 +191,14 @@ class Country(Sourced):
         help_text=_(
             "Region of a non-associated third country in the Programme Guide (1 Western Balkans, "
             "2 Neighbourhood East, 3 South-Mediterranean, 4 Russia, …). Empty when unknown."
+        ),
+    )
+    has_communities = models.BooleanField(
+        _("National Agency per community"),
+        default=False,
+        help_text=_(
+            "Tick when each language community has its own National Agency (Belgium): the "
+            "checker then asks for the community and sends the application to its agency."
         ),
     )
 
@@ -342,6 +360,14 @@ class Format(Described):
         max_length=20,
         choices=ManagedBy,
         help_text=_("Who takes the application."),
+    )
+    plannable = models.BooleanField(
+        _("planned by the mobility planner"),
+        default=False,
+        help_text=_(
+            "The format of the short-term mobility projects the planner checks (participant "
+            "cap, duration). At most one format."
+        ),
     )
     min_organisations = models.PositiveSmallIntegerField(
         _("minimum organisations"),
@@ -525,6 +551,15 @@ class Format(Described):
                 ),
                 name="format_grant_limit_complete",
             ),
+            models.UniqueConstraint(
+                fields=["plannable"],
+                condition=Q(plannable=True),
+                name="format_one_plannable",
+                violation_error_message=_(
+                    "Another format is already planned by the mobility planner: untick it there "
+                    "first."
+                ),
+            ),
         ]
 
     def get_absolute_url(self):
@@ -687,6 +722,16 @@ class Deadline(Sourced):
         return datetime.datetime.combine(self.date, time, zoneinfo.ZoneInfo(self.time_zone))
 
 
+class CostKind(models.TextChoices):
+    """The KA1 unit costs (``UnitCost.cost``)."""
+
+    INDIVIDUAL_SUPPORT = "individual_support", _("Individual support")
+    ORGANISATIONAL_SUPPORT = "organisational_support", _("Organisational support")
+    INCLUSION_SUPPORT = "inclusion_support", _("Inclusion support for organisations")
+    COURSE_FEES = "course_fees", _("Course fees")
+    PREPARATORY_VISIT = "preparatory_visit", _("Preparatory visits")
+
+
 class MobilityActivity(Described):
     """A KA1 activity for learners or staff, with its duration limits (travel days excluded)."""
 
@@ -721,6 +766,16 @@ class MobilityActivity(Described):
         _("counts towards the participant cap"),
         default=True,
         help_text=_("Accompanying persons and preparatory visits do not count."),
+    )
+    unit_cost = models.CharField(
+        _("own unit cost"),
+        max_length=30,
+        choices=CostKind,
+        blank=True,
+        help_text=_(
+            "A unit cost that pays for this activity per participant, on top of travel and "
+            "individual support, e.g. preparatory visits. Empty: none."
+        ),
     )
     conditions_nl = models.TextField(_("conditions (Dutch)"), blank=True)
     conditions_en = models.TextField(_("conditions (English)"), blank=True)
@@ -1073,12 +1128,7 @@ class UnitCostManager(models.Manager):
 class UnitCost(Sourced):
     """A KA1 unit cost for VET, per call year; an empty amount means no source states it."""
 
-    class Cost(models.TextChoices):
-        INDIVIDUAL_SUPPORT = "individual_support", _("Individual support")
-        ORGANISATIONAL_SUPPORT = "organisational_support", _("Organisational support")
-        INCLUSION_SUPPORT = "inclusion_support", _("Inclusion support for organisations")
-        COURSE_FEES = "course_fees", _("Course fees")
-        PREPARATORY_VISIT = "preparatory_visit", _("Preparatory visits")
+    Cost = CostKind
 
     class Unit(models.TextChoices):
         PER_DAY = "per_day", _("per participant per day")

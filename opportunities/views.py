@@ -70,10 +70,9 @@ def format_detail(request, code):
         fmt = get_object_or_404(Format, code__iexact=code)
         return redirect(fmt, permanent=True)
     prefetch_related_objects([fmt], *fmt.page_lookups())
-    is_ka1 = fmt.action_line.code == "KA1"
     context = {
         "format": fmt,
-        "activities": MobilityActivity.objects.all() if is_ka1 else None,
+        "activities": MobilityActivity.objects.all() if fmt.action_line.is_mobility else None,
     }
     return respond(request, "opportunities/format_detail.html", context)
 
@@ -85,7 +84,7 @@ def action_line_detail(request, code):
     context = {
         "line": line,
         "formats": line.formats.catalogue(),
-        "pathways": Pathway.objects.all() if line.code == "KA1" else None,
+        "pathways": Pathway.objects.all() if line.is_mobility else None,
         "sources": [line],
     }
     return respond(request, "opportunities/action_line_detail.html", context)
