@@ -144,8 +144,7 @@ class CheckForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        country = self.programme.countries.get(data.get("country"))
-        if not (country and country.has_communities):
+        if not self.programme.per_community(data.get("country")):
             data["community"] = ""
         return data
 

@@ -278,6 +278,8 @@ class Agency(Sourced):
         verbose_name = _("agency")
         verbose_name_plural = _("agencies")
         ordering = ["kind", "country", "community"]
+        # These two name Belgium: a check constraint cannot read Country.has_communities (another
+        # table). tests/opportunities/test_programme_data.py checks that the two agree.
         constraints = [
             models.CheckConstraint(
                 condition=~Q(country="BE", kind="national_agency") | ~Q(community=""),
