@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from opportunities.rules import RULES
+
 from .verdicts import (
     FAIL,
     NOT_ELIGIBLE,
@@ -30,6 +32,8 @@ from .verdicts import (
 
 EU_MEMBER, ASSOCIATED, NON_ASSOCIATED = "eu_member", "associated", "non_associated"
 NATIONAL_AGENCY, EACEA = "national_agency", "eacea"
+# The format judge's methods that judge the declared rules, in order (rules may share one).
+CHECKS = tuple(dict.fromkeys(rule.judge for rule in RULES))
 INDIVIDUAL = "individual"
 
 
@@ -71,6 +75,8 @@ class AgencyFacts:
 
 @dataclass(frozen=True)
 class FormatRules:
+    """A format's rules: one attribute per field of ``opportunities.rules.RULES``, and the rest."""
+
     code: str
     name: str
     managed_by: str
@@ -249,14 +255,8 @@ class _FormatJudge:
             )
             return
         yield self.country()
-        yield from self.applicant_kind()
-        yield from self.european_ngo()
-        yield from self.accreditation()
-        yield from self.grant_limit()
-        yield from self.partnership()
-        yield from self.duration()
-        yield from self.participants()
-        yield from self.grant()
+        for check in CHECKS:
+            yield from getattr(self, check)()
         yield from self.agency_check()
 
     # Who applies

@@ -19,6 +19,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .rules import RULE_NAMES
+
 LANGUAGES = ("nl", "en")
 
 
@@ -320,30 +322,14 @@ class FormatQuerySet(models.QuerySet):
 
 
 class Format(Described):
-    """One kind of project an organisation applies for, with every rule the checker applies."""
+    """One kind of project an organisation applies for, with every rule the checker applies.
+
+    The rules and the fields that hold them are declared in ``rules.py``.
+    """
 
     class ManagedBy(models.TextChoices):
         NATIONAL_AGENCY = "national_agency", _("National Agency of the applicant's country")
         EACEA = "eacea", _("EACEA in Brussels")
-
-    # Rule fields an editor can mark as unconfirmed (see ``unconfirmed_rules``).
-    RULE_FIELDS = (
-        "min_organisations",
-        "max_organisations",
-        "min_countries",
-        "min_eu_member_states",
-        "non_associated_may_join",
-        "non_associated_regions",
-        "excluded_countries",
-        "min_non_associated_organisations",
-        "duration",
-        "max_participants",
-        "grant",
-        "applicant_kinds",
-        "accredited_excluded",
-        "grant_limit",
-        "min_ngo_network_countries",
-    )
 
     code = models.CharField(
         _("code"),
@@ -578,9 +564,8 @@ class Format(Described):
             errors["applicant_kinds"] = _("Choose from the listed organisation kinds.")
         if not isinstance(self.goals, list) or not set(self.goals) <= set(Goal.values):
             errors["goals"] = _("Choose from the listed goals.")
-        if not isinstance(self.unconfirmed_rules, list) or not set(self.unconfirmed_rules) <= set(
-            self.RULE_FIELDS
-        ):
+        rules = self.unconfirmed_rules
+        if not isinstance(rules, list) or not set(rules) <= set(RULE_NAMES):
             errors["unconfirmed_rules"] = _("Choose from the listed rules.")
         regions = self.non_associated_regions
         if not isinstance(regions, list) or not all(isinstance(r, int) and r >= 1 for r in regions):
@@ -594,7 +579,7 @@ class Format(Described):
     @property
     def unconfirmed(self):
         """Return the rules no official source confirms (all of them for an unconfirmed format)."""
-        return set(self.RULE_FIELDS) if not self.confirmed else set(self.unconfirmed_rules)
+        return set(RULE_NAMES) if not self.confirmed else set(self.unconfirmed_rules)
 
     @property
     def applicant_kind_labels(self):

@@ -25,6 +25,7 @@ from .models import (
     Term,
     unique_sources,
 )
+from .rules import FACTS
 
 
 @require_safe
@@ -57,7 +58,7 @@ def format_list(request):
 def compare(request):
     catalogue = Format.objects.catalogue().with_eacea_url().prefetch_related("excluded_countries")
     form = CompareForm(request.GET, formats=list(catalogue))
-    context = {"form": form, "formats": form.chosen()}
+    context = {"form": form, "formats": form.chosen(), "facts": FACTS}
     status = 400 if form.tampered else 200
     return respond(request, "opportunities/compare.html", context, "htmx-response", status)
 
@@ -72,6 +73,7 @@ def format_detail(request, code):
     prefetch_related_objects([fmt], *fmt.page_lookups())
     context = {
         "format": fmt,
+        "facts": FACTS,
         "activities": MobilityActivity.objects.all() if fmt.action_line.is_mobility else None,
     }
     return respond(request, "opportunities/format_detail.html", context)
