@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from opportunities.rules import RULES
+
 from .verdicts import (
     FAIL,
     NOT_ELIGIBLE,
@@ -29,6 +31,9 @@ from .verdicts import (
 )
 
 EU_MEMBER, ASSOCIATED, NON_ASSOCIATED = "eu_member", "associated", "non_associated"
+NATIONAL_AGENCY, EACEA = "national_agency", "eacea"
+# The format judge's methods that judge the declared rules, in order (rules may share one).
+CHECKS = tuple(dict.fromkeys(rule.judge for rule in RULES))
 INDIVIDUAL = "individual"
 
 
@@ -55,6 +60,7 @@ class CountryFacts:
     status: str
     region: int | None
     confirmed: bool = True
+    has_communities: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,8 @@ class AgencyFacts:
 
 @dataclass(frozen=True)
 class FormatRules:
+    """A format's rules: one attribute per field of ``opportunities.rules.RULES``, and the rest."""
+
     code: str
     name: str
     managed_by: str
@@ -105,6 +113,38 @@ class Programme:
     countries: dict[str, CountryFacts]
     agencies: tuple[AgencyFacts, ...]
     kind_labels: dict[str, str] = field(default_factory=dict)
+
+    def agency(
+        self, country: str, community: str = "", managed_by: str = NATIONAL_AGENCY
+    ) -> AgencyFacts | None:
+        """Return the body that takes an application from an organisation in ``country``.
+
+        EACEA for the formats it manages; else the country's National Agency, chosen by the
+        community where each community has its own (Belgium). None when that cannot be told:
+        a country outside the programme, no agency in the data, or the community not given.
+        """
+        if managed_by == EACEA:
+            return next((a for a in self.agencies if a.kind == EACEA), None)
+        facts = self.countries.get(country)
+        if facts is None or facts.status == NON_ASSOCIATED:
+            return None
+        per_community = self.per_community(country)
+        if per_community and not community:
+            return None
+        wanted = community if per_community else ""
+        return next(
+            (
+                a
+                for a in self.agencies
+                if a.kind == NATIONAL_AGENCY and a.country == country and a.community == wanted
+            ),
+            None,
+        )
+
+    def per_community(self, country: str) -> bool:
+        """Return whether the National Agency for ``country`` depends on the community."""
+        facts = self.countries.get(country)
+        return bool(facts and facts.has_communities)
 
 
 @dataclass(frozen=True)
@@ -215,14 +255,8 @@ class _FormatJudge:
             )
             return
         yield self.country()
-        yield from self.applicant_kind()
-        yield from self.european_ngo()
-        yield from self.accreditation()
-        yield from self.grant_limit()
-        yield from self.partnership()
-        yield from self.duration()
-        yield from self.participants()
-        yield from self.grant()
+        for check in CHECKS:
+            yield from getattr(self, check)()
         yield from self.agency_check()
 
     # Who applies
@@ -629,7 +663,8 @@ class _FormatJudge:
     # Where to apply
 
     def agency_check(self):
-        if self.rules.managed_by != "national_agency" or self.applicant.code != "BE":
+        managed_by, country = self.rules.managed_by, self.applicant.code
+        if managed_by != NATIONAL_AGENCY or not self.programme.per_community(country):
             return
         if not self.situation.community:
             yield Check(
@@ -643,27 +678,14 @@ class _FormatJudge:
 
     def agency(self):
         """Return the body that takes the application, or None when it cannot be told."""
-        agencies = self.programme.agencies
-        if self.rules.managed_by == "eacea":
-            return next((a for a in agencies if a.kind == "eacea"), None)
-        if self.applicant.status == NON_ASSOCIATED:
-            return None
-        community = self.situation.community if self.applicant.code == "BE" else ""
-        return next(
-            (
-                a
-                for a in agencies
-                if a.kind == "national_agency"
-                and a.country == self.applicant.code
-                and a.community == community
-            ),
-            None,
+        return self.programme.agency(
+            self.applicant.code, self.situation.community, self.rules.managed_by
         )
 
     def _rule(self, rule, status, message):
         """Make a check; a rule whose fact is unconfirmed can only be ``unknown``."""
         if rule in self.rules.unconfirmed_rules and status != UNKNOWN:
-            if self.rules.managed_by == "eacea":
+            if self.rules.managed_by == EACEA:
                 advice = _(
                     "This rule is not confirmed: check the call on the Funding & Tenders Portal."
                 )

@@ -144,7 +144,7 @@ class CheckForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("country") != "BE":
+        if not self.programme.per_community(data.get("country")):
             data["community"] = ""
         return data
 

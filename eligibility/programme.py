@@ -5,6 +5,7 @@ from django.db.models.functions import Cast
 
 from opportunities.caching import cached
 from opportunities.models import Agency, Country, Format, GrantTier, OrganisationKind
+from opportunities.rules import RULE_FIELDS
 
 from .engine import AgencyFacts, CountryFacts, FormatRules, Programme
 
@@ -25,7 +26,7 @@ def load_programme() -> Programme:
     return Programme(
         formats=tuple(format_rules(fmt, position) for fmt in formats),
         countries={
-            c.code: CountryFacts(c.code, c.name, c.status, c.region, c.confirmed)
+            c.code: CountryFacts(c.code, c.name, c.status, c.region, c.confirmed, c.has_communities)
             for c in Country.objects.all()
         },
         agencies=tuple(
@@ -60,29 +61,21 @@ def format_rules(fmt: Format, position: dict[str, int]) -> FormatRules:
         code=fmt.code,
         name=fmt.name,
         managed_by=fmt.managed_by,
-        min_organisations=fmt.min_organisations,
-        max_organisations=fmt.max_organisations,
-        min_countries=fmt.min_countries,
-        min_eu_member_states=fmt.min_eu_member_states,
-        non_associated_may_join=fmt.non_associated_may_join,
         non_associated_may_apply=fmt.non_associated_may_apply,
-        non_associated_regions=tuple(fmt.non_associated_regions),
-        excluded_countries=frozenset(split(fmt.excluded)),
-        min_non_associated_organisations=fmt.min_non_associated_organisations,
-        duration_min_months=fmt.duration_min_months,
-        duration_max_months=fmt.duration_max_months,
-        max_participants=fmt.max_participants,
-        lump_sums=tuple(sorted(int(amount) for amount in split(fmt.tiers))),
-        min_grant_eur=fmt.min_grant_eur,
-        max_grant_eur=fmt.max_grant_eur,
-        applicant_kinds=tuple(fmt.applicant_kinds),
-        accredited_excluded=fmt.accredited_excluded,
-        max_grants=fmt.max_grants,
-        max_grants_period_years=fmt.max_grants_period_years,
-        min_ngo_network_countries=fmt.min_ngo_network_countries,
+        **{name: rule_value(fmt, name) for name in RULE_FIELDS},
         alternatives=tuple(sorted(split(fmt.alternative_codes), key=position.__getitem__)),
         goals=tuple(fmt.goals),
         newcomer_friendly=fmt.newcomer_friendly,
         unconfirmed_rules=frozenset(fmt.unconfirmed_rules),
         confirmed=fmt.confirmed,
     )
+
+
+def rule_value(fmt, name):
+    """Return a rule field's value as the engine takes it: lists become tuples or sets."""
+    if name == "excluded_countries":
+        return frozenset(split(fmt.excluded))
+    if name == "lump_sums":
+        return tuple(sorted(int(amount) for amount in split(fmt.tiers)))
+    value = getattr(fmt, name)
+    return tuple(value) if isinstance(value, list) else value

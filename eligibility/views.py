@@ -9,7 +9,7 @@ from erasmus_portal.http import RowActionForm, error_messages, requested_languag
 from opportunities.caching import programme_page
 from opportunities.models import Pathway
 
-from .engine import Situation, judge, recommend
+from .engine import EACEA, Situation, judge, recommend
 from .forms import MAX_PARTNERS, CheckForm, StartForm, form_from_params
 from .programme import current_programme
 from .verdicts import ELIGIBLE, NOT_ELIGIBLE, UNKNOWN
@@ -76,26 +76,15 @@ def result(form, programme):
     groups = {ELIGIBLE: [], UNKNOWN: [], NOT_ELIGIBLE: []}
     for verdict in verdicts:
         groups[verdict.verdict].append(verdict)
-    community = situation.community if situation.country == "BE" else ""
-    agencies = programme.agencies
     return {
         "situation": situation,
         "answers": answers(form),
+        "per_community": programme.per_community(situation.country),
         "fits": groups[ELIGIBLE],
         "unknown": groups[UNKNOWN],
         "not_fits": groups[NOT_ELIGIBLE],
-        "national_agency": next(
-            (
-                a
-                for a in agencies
-                if a.kind == "national_agency"
-                and a.country == situation.country
-                and a.community == community
-                and (community or situation.country != "BE")
-            ),
-            None,
-        ),
-        "eacea": next((a for a in agencies if a.kind == "eacea"), None),
+        "national_agency": programme.agency(situation.country, situation.community),
+        "eacea": programme.agency(situation.country, managed_by=EACEA),
         "pathways": Pathway.objects.filter(kind=Pathway.Kind.WITHOUT_APPLYING),
     }
 

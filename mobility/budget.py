@@ -28,7 +28,8 @@ from .engine import Activity
 # estimate names but does not count, as the number depends on the journey.
 TRAVEL_DAYS = 2
 EXTRA_GREEN_TRAVEL_DAYS = 4
-# The participants whose daily rate the planner asks for when the data has none.
+# The participants whose daily rate the planner asks for, per country group, when the data
+# has none.
 OWN_RATE_KINDS = ("learners", "staff")
 
 
@@ -51,6 +52,11 @@ class Rates:
     groups: dict[str, tuple[int, bool]]
     group_year: int | None
     costs: list[Cost]
+
+    @property
+    def group_numbers(self):
+        """Return the numbers of the country groups, in order."""
+        return sorted({number for number, _confirmed in self.groups.values()})
 
     def cost(self, kind, participant="", group=0):
         """Return the latest cost row for the kind, participant and group, or ``None``."""
@@ -126,8 +132,10 @@ def estimate(
         lines.append(_individual_support(row, rates, own))
         if row.activity.fee_days_max:
             lines.append(_course_fees(row, rates))
-        if row.activity.code == "preparatory_visit":
-            lines.append(_per_participant(rates, "preparatory_visit", row.participants, None, row))
+        if row.activity.unit_cost:
+            lines.append(
+                _per_participant(rates, row.activity.unit_cost, row.participants, None, row)
+            )
     # Accompanying persons and preparatory visits are the activities outside the cap; they are
     # also outside organisational support (facts addendum §1.2, [S63c]).
     organised = sum(row.participants for row in rows if row.activity.counts_towards_cap)
@@ -261,7 +269,7 @@ def _per_participant(rates, kind, count, own_rate, row=None):
             "%(count)d participants: enter your National Agency's amount per participant.",
             count,
         ) % {"count": count}
-        if kind == "preparatory_visit":
+        if row is not None:  # an activity's own unit cost (preparatory visits)
             detail = _("The amount per person is not confirmed: ask your National Agency.")
         return Line(kind, label, detail, None, number)
     detail = _("%(count)d × € %(rate)d") % {"count": count, "rate": rate}

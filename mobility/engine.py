@@ -1,12 +1,12 @@
-"""Judge KA1 VET mobility activities and short-term projects (KA122-VET) against their rules.
+"""Judge KA1 VET mobility activities and short-term projects against their rules.
 
 Encodes the Programme Guide, Part B, "Mobility for learners and staff in vocational education
 and training": the activities' durations (travel days excluded), the shorter minimum for
 participants with fewer opportunities, recent graduates, group size and the rules of the 2026
 call (two shadows per mentor, activities led by the host's staff); and the short-term
 project's participant cap and duration. Every number comes from the data (``MobilityActivity``,
-``ActivityRule``, the ``KA122-VET`` format). A limit that is missing or unconfirmed gives
-``unknown``, never a guess.
+``ActivityRule``, the format marked ``plannable``, KA122-VET). A limit that is missing or
+unconfirmed gives ``unknown``, never a guess.
 
 Plain values in, plain values out, like ``engine.py``; the loaders at the end read the database.
 """
@@ -26,7 +26,6 @@ GRADUATED = "graduated_within_months"
 SHADOWS = "shadows_per_mentor"
 MAX_PARTICIPANTS = "max_participants"
 HOST_LED = "host_led"
-SHORT_TERM_FORMAT = "KA122-VET"
 
 
 @dataclass(frozen=True)
@@ -51,6 +50,7 @@ class Activity:
     counts_towards_cap: bool = True
     confirmed: bool = True
     rules: dict[str, Rule] = field(default_factory=dict)
+    unit_cost: str = ""
 
 
 @dataclass(frozen=True)
@@ -275,7 +275,7 @@ def _not_confirmed():
     return _("This rule is not confirmed: check with your National Agency.")
 
 
-# Short-term projects (KA122-VET)
+# Short-term projects (the plannable format)
 
 
 @dataclass(frozen=True)
@@ -303,10 +303,13 @@ class PlanVerdict:
 def check_plan(
     rows: list[Mobility],
     months: int | None,
-    project: ProjectRules,
+    project: ProjectRules | None,
     activities: dict[str, Activity],
 ) -> PlanVerdict:
-    """Return the verdict on a short-term project: its own rules and each activity's."""
+    """Return the verdict on a short-term project: its own rules and each activity's.
+
+    Without ``project`` (no format is plannable) only the activities are judged.
+    """
     verdicts = tuple(check_activity(row, activities) for row in rows)
     counted = uncounted = 0
     for row in rows:
@@ -314,12 +317,14 @@ def check_plan(
             counted += row.participants or 0
         else:
             uncounted += row.participants or 0
-    checks = [*_cap(project, counted, uncounted), *_duration(project, months)]
+    checks, too_big = [], False
+    if project:
+        checks = [*_cap(project, counted, uncounted), *_duration(project, months)]
+        cap, longest = project.max_participants, project.duration_max_months
+        too_big = (cap is not None and counted > cap) or (
+            longest is not None and months is not None and months > longest
+        )
     verdict = combine([c.status for c in checks] + [v.verdict for v in verdicts])
-    cap, longest = project.max_participants, project.duration_max_months
-    too_big = (cap is not None and counted > cap) or (
-        longest is not None and months is not None and months > longest
-    )
     return PlanVerdict(verdict, tuple(checks), verdicts, counted, uncounted, too_big)
 
 
@@ -399,20 +404,25 @@ def load_activities() -> dict[str, Activity]:
             counts_towards_cap=a.counts_towards_cap,
             confirmed=a.confirmed,
             rules={r.kind: Rule(r.value, r.from_call_year, r.confirmed) for r in a.rules.all()},
+            unit_cost=a.unit_cost,
         )
         for a in MobilityActivity.objects.prefetch_related("rules")
     }
 
 
-def load_project_rules(code: str = SHORT_TERM_FORMAT) -> ProjectRules:
-    """Return the short-term project's rules from its format record (one query).
+def load_project_rules() -> ProjectRules | None:
+    """Return the rules of the format the planner plans (one query), or None when none is marked.
 
     ``alternative`` is the format the record suggests instead (the accreditation, KA120-VET).
     """
     through = Format.alternatives.through.objects.filter(from_format=OuterRef("pk"))
-    fmt = Format.objects.annotate(alternative=Subquery(through.values("to_format__code")[:1])).get(
-        code=code
+    fmt = (
+        Format.objects.annotate(alternative=Subquery(through.values("to_format__code")[:1]))
+        .filter(plannable=True)
+        .first()
     )
+    if fmt is None:
+        return None
     return ProjectRules(
         code=fmt.code,
         name=fmt.name,

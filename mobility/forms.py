@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from erasmus_portal.http import yes_no
 
-from .budget import OwnRates
+from .budget import OWN_RATE_KINDS, OwnRates
 from .distance import find_place
 from .engine import Mobility
 
@@ -122,6 +122,10 @@ def number_box():
 
 
 RATE = {"required": False, "min_value": 1, "max_value": 10_000}
+DAILY_RATE_LABELS = {
+    "learners": _("Learners, country group %(number)d"),
+    "staff": _("Staff, country group %(number)d"),
+}
 
 
 class PlanForm(forms.Form):
@@ -149,12 +153,6 @@ class PlanForm(forms.Form):
         _("Do the host organisations' staff lead every activity?"),
         help_text=_("From the 2026 call, the host abroad leads each activity, not your own staff."),
     )
-    rate_learners_1 = forms.IntegerField(label=_("Learners, country group 1"), **RATE)
-    rate_learners_2 = forms.IntegerField(label=_("Learners, country group 2"), **RATE)
-    rate_learners_3 = forms.IntegerField(label=_("Learners, country group 3"), **RATE)
-    rate_staff_1 = forms.IntegerField(label=_("Staff, country group 1"), **RATE)
-    rate_staff_2 = forms.IntegerField(label=_("Staff, country group 2"), **RATE)
-    rate_staff_3 = forms.IntegerField(label=_("Staff, country group 3"), **RATE)
     rate_organisational = forms.IntegerField(
         label=_("Organisational support per participant"), **RATE
     )
@@ -162,19 +160,17 @@ class PlanForm(forms.Form):
         label=_("Inclusion support per participant with fewer opportunities"), **RATE
     )
 
-    RATE_FIELDS = (
-        "rate_learners_1",
-        "rate_learners_2",
-        "rate_learners_3",
-        "rate_staff_1",
-        "rate_staff_2",
-        "rate_staff_3",
-        "rate_organisational",
-        "rate_inclusion",
-    )
-
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, groups=(), **kwargs):
+        """``groups``: the country groups' numbers; a daily rate per participant kind each."""
         super().__init__(*args, **kwargs)
+        self.daily_rates = {}
+        for kind in OWN_RATE_KINDS:
+            for number in groups:
+                name = f"rate_{kind}_{number}"
+                label = DAILY_RATE_LABELS[kind] % {"number": number}
+                self.fields[name] = forms.IntegerField(label=label, **RATE)
+                self.daily_rates[name] = (kind, number)
+        self.rate_names = [*self.daily_rates, "rate_organisational", "rate_inclusion"]
         for field in self.fields.values():
             if isinstance(field, forms.IntegerField):
                 field.widget = number_box()
@@ -182,11 +178,11 @@ class PlanForm(forms.Form):
     def own_rates(self):
         """Return the rates entered, as the estimate's ``OwnRates``."""
         data = self.cleaned_data
-        daily = {}
-        for kind in ("learners", "staff"):
-            for group in (1, 2, 3):
-                if data[f"rate_{kind}_{group}"] is not None:
-                    daily[(kind, group)] = data[f"rate_{kind}_{group}"]
+        daily = {
+            kind_group: data[name]
+            for name, kind_group in self.daily_rates.items()
+            if data[name] is not None
+        }
         return OwnRates(daily, data["rate_organisational"], data["rate_inclusion"])
 
 

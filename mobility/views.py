@@ -110,8 +110,9 @@ def plan_context(query, token):
     What it reads from the programme is cached per programme version: six queries when cold.
     """
     activities = cached("activities", load_activities, token)
+    rates = cached("rates", load_rates, token)
     answered = any(query.getlist(name) for name in (*ROW_FIELDS, "months", "origin", "host_led"))
-    form = PlanForm(query if answered else None)
+    form = PlanForm(query if answered else None, groups=rates.group_numbers)
     rows = plan_rows(query, activities)
     filled = [row for row in rows if not row.is_blank()]
     valid = form.is_valid() and all([row.is_valid() for row in filled])
@@ -121,14 +122,14 @@ def plan_context(query, token):
         "result": None,
         "invalid": answered and not valid,
         "query": query.urlencode(),
-        "rate_fields": [form[name] for name in PlanForm.RATE_FIELDS],
+        "rate_fields": [form[name] for name in form.rate_names],
     }
     if answered and valid and filled:
-        context["result"] = plan_result(form, filled, activities, token)
+        context["result"] = plan_result(form, filled, activities, rates, token)
     return context
 
 
-def plan_result(form, rows, activities, token):
+def plan_result(form, rows, activities, rates, token):
     data = form.cleaned_data
     mobilities = [
         Mobility(
@@ -158,7 +159,6 @@ def plan_result(form, rows, activities, token):
                 green=row.cleaned_data["travel"] == "green",
             )
         )
-    rates = cached("rates", load_rates, token)
     return {
         "verdict": verdict,
         "rows": [

@@ -25,6 +25,7 @@ from .models import (
     TravelBand,
     UnitCost,
 )
+from .rules import FACTS, RULES, WHO
 
 TEXTS = (
     ("name_nl", "name_en"),
@@ -92,7 +93,7 @@ class FormatForm(forms.ModelForm):
         coerce=int,
     )
     unconfirmed_rules = checkboxes(
-        [],
+        [(rule.name, rule.label) for rule in RULES],
         _("unconfirmed rules"),
         _("Rules no official source confirms; the checker answers “unknown” for them."),
     )
@@ -101,22 +102,26 @@ class FormatForm(forms.ModelForm):
         model = Format
         fields = "__all__"  # noqa: DJ007 - the admin fieldsets choose the fields
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unconfirmed_rules"].choices = [
-            (rule, rule_label(rule)) for rule in Format.RULE_FIELDS
+
+# Fields beside the rules in a fact's fieldset: the applicant-country check reads this one.
+FACT_EXTRAS = {WHO.name: ("non_associated_may_apply",)}
+
+
+def rule_fieldsets():
+    """Return a fieldset per fact of the format page, a line per rule with its fields.
+
+    The lump sums are grant tiers, edited in their own table below.
+    """
+    columns = {field.name for field in Format._meta.get_fields()}
+    fieldsets = []
+    for fact in FACTS:
+        lines = [
+            tuple(name for name in rule.fields if name in columns)
+            for rule in RULES
+            if rule.fact is fact
         ]
-
-
-def rule_label(rule):
-    labels = {
-        "duration": _("duration"),
-        "grant": _("grant (lump sums, minimum, maximum)"),
-        "grant_limit": _("grants per period"),
-    }
-    if rule in labels:
-        return labels[rule]
-    return Format._meta.get_field(rule).verbose_name
+        fieldsets.append((fact.title, {"fields": [*lines, *FACT_EXTRAS.get(fact.name, ())]}))
+    return fieldsets
 
 
 @admin.register(Format)
@@ -137,57 +142,31 @@ class FormatAdmin(ProgrammeAdmin):
     filter_horizontal = ["alternatives"]
     inlines = [GrantTierInline, DeadlineInline]
     fieldsets = [
-        (None, {"fields": ("code", "action_line", "managed_by", *TEXTS, "position")}),
         (
-            _("Who may apply"),
-            {
-                "fields": (
-                    "applicant_kinds",
-                    ("non_associated_may_apply", "accredited_excluded"),
-                    ("max_grants", "max_grants_period_years"),
-                    "min_ngo_network_countries",
-                    "newcomer_friendly",
-                )
-            },
+            None,
+            {"fields": ("code", "action_line", "managed_by", *TEXTS, "position", "plannable")},
         ),
-        (
-            _("Partnership"),
-            {
-                "fields": (
-                    ("min_organisations", "max_organisations"),
-                    ("min_countries", "min_eu_member_states"),
-                    ("non_associated_may_join", "min_non_associated_organisations"),
-                    "non_associated_regions",
-                    "excluded_countries",
-                )
-            },
-        ),
-        (
-            _("Size and money"),
-            {
-                "fields": (
-                    ("duration_min_months", "duration_max_months"),
-                    "max_participants",
-                    ("min_grant_eur", "max_grant_eur"),
-                )
-            },
-        ),
-        (_("Finder and suggestions"), {"fields": ("goals", "alternatives")}),
+        *rule_fieldsets(),
+        (_("Finder and suggestions"), {"fields": ("goals", "newcomer_friendly", "alternatives")}),
         (_("Source"), {"fields": ("confirmed", "unconfirmed_rules", "source_url", "source_note")}),
     ]
 
 
 @admin.register(ActionLine)
 class ActionLineAdmin(DescribedAdmin):
-    pass
+    list_display = [*DescribedAdmin.list_display, "is_mobility"]
+    fieldsets = [(None, {"fields": ("code", *TEXTS, "position", "is_mobility")}), SOURCE]
 
 
 @admin.register(Country)
 class CountryAdmin(ProgrammeAdmin):
     list_display = ["code", "name_nl", "name_en", "status", "region"]
-    list_filter = ["status", "region"]
+    list_filter = ["status", "region", "has_communities"]
     fieldsets = [
-        (None, {"fields": ("code", ("name_nl", "name_en"), "status", "region")}),
+        (
+            None,
+            {"fields": ("code", ("name_nl", "name_en"), "status", "region", "has_communities")},
+        ),
         SOURCE,
     ]
 
@@ -221,6 +200,7 @@ class MobilityActivityAdmin(DescribedAdmin):
                     "min_participants",
                     "fee_days_max",
                     "counts_towards_cap",
+                    "unit_cost",
                     "position",
                 )
             },

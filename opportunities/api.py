@@ -10,6 +10,7 @@ from erasmus_portal.spreadsheet import CsvWriter
 from .caching import programme_page
 from .forms import FinderForm
 from .models import Agency, Country, Format
+from .rules import RULES
 
 
 def both(obj, field):
@@ -40,25 +41,7 @@ def format_data(fmt):
         "name": both(fmt, "name"),
         "summary": both(fmt, "summary"),
         "managed_by": fmt.managed_by,
-        "min_organisations": fmt.min_organisations,
-        "max_organisations": fmt.max_organisations,
-        "min_countries": fmt.min_countries,
-        "min_eu_member_states": fmt.min_eu_member_states,
-        "non_associated_may_join": fmt.non_associated_may_join,
-        "non_associated_regions": fmt.non_associated_regions,
-        "excluded_countries": [country.code for country in fmt.excluded_countries.all()],
-        "min_non_associated_organisations": fmt.min_non_associated_organisations,
-        "duration_min_months": fmt.duration_min_months,
-        "duration_max_months": fmt.duration_max_months,
-        "max_participants": fmt.max_participants,
-        "lump_sums_eur": fmt.lump_sums,
-        "min_grant_eur": fmt.min_grant_eur,
-        "max_grant_eur": fmt.max_grant_eur,
-        "applicant_kinds": fmt.applicant_kinds,
-        "accredited_excluded": fmt.accredited_excluded,
-        "max_grants": fmt.max_grants,
-        "max_grants_period_years": fmt.max_grants_period_years,
-        "min_ngo_network_countries": fmt.min_ngo_network_countries,
+        **rule_data(fmt),
         "newcomer_friendly": fmt.newcomer_friendly,
         "confirmed": fmt.confirmed,
         "unconfirmed_rules": fmt.unconfirmed_rules,
@@ -75,6 +58,20 @@ def format_data(fmt):
         ],
         "sources": [source(record) for record in fmt.sources],
     }
+
+
+def rule_data(fmt):
+    """Return every rule's fields under the keys the rules declare."""
+    return {
+        rule.api_key(name): json_value(getattr(fmt, name)) for rule in RULES for name in rule.fields
+    }
+
+
+def json_value(value):
+    """Return a field's value for JSON: a many-to-many field gives its records' keys."""
+    if hasattr(value, "all"):
+        return [record.pk for record in value.all()]
+    return value
 
 
 def country_data(country):

@@ -19,6 +19,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .rules import RULE_NAMES
+
 LANGUAGES = ("nl", "en")
 
 
@@ -141,6 +143,16 @@ class Goal(models.TextChoices):
 class ActionLine(Described):
     """Key Action 1 (mobility), Key Action 2 (cooperation) or the Jean Monnet actions."""
 
+    is_mobility = models.BooleanField(
+        _("mobility action line"),
+        default=False,
+        help_text=_(
+            "Tick for Key Action 1: its page lists the ways to take part without applying, its "
+            "formats' pages list the mobility activities, and a format without a fixed grant "
+            "says it pays unit amounts."
+        ),
+    )
+
     history = HistoricalRecords()
 
     class Meta(Described.Meta):
@@ -181,6 +193,14 @@ class Country(Sourced):
         help_text=_(
             "Region of a non-associated third country in the Programme Guide (1 Western Balkans, "
             "2 Neighbourhood East, 3 South-Mediterranean, 4 Russia, …). Empty when unknown."
+        ),
+    )
+    has_communities = models.BooleanField(
+        _("National Agency per community"),
+        default=False,
+        help_text=_(
+            "Tick when each language community has its own National Agency (Belgium): the "
+            "checker then asks for the community and sends the application to its agency."
         ),
     )
 
@@ -260,6 +280,8 @@ class Agency(Sourced):
         verbose_name = _("agency")
         verbose_name_plural = _("agencies")
         ordering = ["kind", "country", "community"]
+        # These two name Belgium: a check constraint cannot read Country.has_communities (another
+        # table). tests/opportunities/test_programme_data.py checks that the two agree.
         constraints = [
             models.CheckConstraint(
                 condition=~Q(country="BE", kind="national_agency") | ~Q(community=""),
@@ -300,30 +322,14 @@ class FormatQuerySet(models.QuerySet):
 
 
 class Format(Described):
-    """One kind of project an organisation applies for, with every rule the checker applies."""
+    """One kind of project an organisation applies for, with every rule the checker applies.
+
+    The rules and the fields that hold them are declared in ``rules.py``.
+    """
 
     class ManagedBy(models.TextChoices):
         NATIONAL_AGENCY = "national_agency", _("National Agency of the applicant's country")
         EACEA = "eacea", _("EACEA in Brussels")
-
-    # Rule fields an editor can mark as unconfirmed (see ``unconfirmed_rules``).
-    RULE_FIELDS = (
-        "min_organisations",
-        "max_organisations",
-        "min_countries",
-        "min_eu_member_states",
-        "non_associated_may_join",
-        "non_associated_regions",
-        "excluded_countries",
-        "min_non_associated_organisations",
-        "duration",
-        "max_participants",
-        "grant",
-        "applicant_kinds",
-        "accredited_excluded",
-        "grant_limit",
-        "min_ngo_network_countries",
-    )
 
     code = models.CharField(
         _("code"),
@@ -342,6 +348,14 @@ class Format(Described):
         max_length=20,
         choices=ManagedBy,
         help_text=_("Who takes the application."),
+    )
+    plannable = models.BooleanField(
+        _("planned by the mobility planner"),
+        default=False,
+        help_text=_(
+            "The format of the short-term mobility projects the planner checks (participant "
+            "cap, duration). At most one format."
+        ),
     )
     min_organisations = models.PositiveSmallIntegerField(
         _("minimum organisations"),
@@ -525,6 +539,15 @@ class Format(Described):
                 ),
                 name="format_grant_limit_complete",
             ),
+            models.UniqueConstraint(
+                fields=["plannable"],
+                condition=Q(plannable=True),
+                name="format_one_plannable",
+                violation_error_message=_(
+                    "Another format is already planned by the mobility planner: untick it there "
+                    "first."
+                ),
+            ),
         ]
 
     def get_absolute_url(self):
@@ -541,9 +564,8 @@ class Format(Described):
             errors["applicant_kinds"] = _("Choose from the listed organisation kinds.")
         if not isinstance(self.goals, list) or not set(self.goals) <= set(Goal.values):
             errors["goals"] = _("Choose from the listed goals.")
-        if not isinstance(self.unconfirmed_rules, list) or not set(self.unconfirmed_rules) <= set(
-            self.RULE_FIELDS
-        ):
+        rules = self.unconfirmed_rules
+        if not isinstance(rules, list) or not set(rules) <= set(RULE_NAMES):
             errors["unconfirmed_rules"] = _("Choose from the listed rules.")
         regions = self.non_associated_regions
         if not isinstance(regions, list) or not all(isinstance(r, int) and r >= 1 for r in regions):
@@ -557,7 +579,7 @@ class Format(Described):
     @property
     def unconfirmed(self):
         """Return the rules no official source confirms (all of them for an unconfirmed format)."""
-        return set(self.RULE_FIELDS) if not self.confirmed else set(self.unconfirmed_rules)
+        return set(RULE_NAMES) if not self.confirmed else set(self.unconfirmed_rules)
 
     @property
     def applicant_kind_labels(self):
@@ -687,6 +709,16 @@ class Deadline(Sourced):
         return datetime.datetime.combine(self.date, time, zoneinfo.ZoneInfo(self.time_zone))
 
 
+class CostKind(models.TextChoices):
+    """The KA1 unit costs (``UnitCost.cost``)."""
+
+    INDIVIDUAL_SUPPORT = "individual_support", _("Individual support")
+    ORGANISATIONAL_SUPPORT = "organisational_support", _("Organisational support")
+    INCLUSION_SUPPORT = "inclusion_support", _("Inclusion support for organisations")
+    COURSE_FEES = "course_fees", _("Course fees")
+    PREPARATORY_VISIT = "preparatory_visit", _("Preparatory visits")
+
+
 class MobilityActivity(Described):
     """A KA1 activity for learners or staff, with its duration limits (travel days excluded)."""
 
@@ -721,6 +753,16 @@ class MobilityActivity(Described):
         _("counts towards the participant cap"),
         default=True,
         help_text=_("Accompanying persons and preparatory visits do not count."),
+    )
+    unit_cost = models.CharField(
+        _("own unit cost"),
+        max_length=30,
+        choices=CostKind,
+        blank=True,
+        help_text=_(
+            "A unit cost that pays for this activity per participant, on top of travel and "
+            "individual support, e.g. preparatory visits. Empty: none."
+        ),
     )
     conditions_nl = models.TextField(_("conditions (Dutch)"), blank=True)
     conditions_en = models.TextField(_("conditions (English)"), blank=True)
@@ -1073,12 +1115,7 @@ class UnitCostManager(models.Manager):
 class UnitCost(Sourced):
     """A KA1 unit cost for VET, per call year; an empty amount means no source states it."""
 
-    class Cost(models.TextChoices):
-        INDIVIDUAL_SUPPORT = "individual_support", _("Individual support")
-        ORGANISATIONAL_SUPPORT = "organisational_support", _("Organisational support")
-        INCLUSION_SUPPORT = "inclusion_support", _("Inclusion support for organisations")
-        COURSE_FEES = "course_fees", _("Course fees")
-        PREPARATORY_VISIT = "preparatory_visit", _("Preparatory visits")
+    Cost = CostKind
 
     class Unit(models.TextChoices):
         PER_DAY = "per_day", _("per participant per day")

@@ -25,6 +25,7 @@ from .models import (
     Term,
     unique_sources,
 )
+from .rules import FACTS
 
 
 @require_safe
@@ -57,7 +58,7 @@ def format_list(request):
 def compare(request):
     catalogue = Format.objects.catalogue().with_eacea_url().prefetch_related("excluded_countries")
     form = CompareForm(request.GET, formats=list(catalogue))
-    context = {"form": form, "formats": form.chosen()}
+    context = {"form": form, "formats": form.chosen(), "facts": FACTS}
     status = 400 if form.tampered else 200
     return respond(request, "opportunities/compare.html", context, "htmx-response", status)
 
@@ -70,10 +71,10 @@ def format_detail(request, code):
         fmt = get_object_or_404(Format, code__iexact=code)
         return redirect(fmt, permanent=True)
     prefetch_related_objects([fmt], *fmt.page_lookups())
-    is_ka1 = fmt.action_line.code == "KA1"
     context = {
         "format": fmt,
-        "activities": MobilityActivity.objects.all() if is_ka1 else None,
+        "facts": FACTS,
+        "activities": MobilityActivity.objects.all() if fmt.action_line.is_mobility else None,
     }
     return respond(request, "opportunities/format_detail.html", context)
 
@@ -85,7 +86,7 @@ def action_line_detail(request, code):
     context = {
         "line": line,
         "formats": line.formats.catalogue(),
-        "pathways": Pathway.objects.all() if line.code == "KA1" else None,
+        "pathways": Pathway.objects.all() if line.is_mobility else None,
         "sources": [line],
     }
     return respond(request, "opportunities/action_line_detail.html", context)

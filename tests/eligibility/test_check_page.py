@@ -1,5 +1,7 @@
 import pytest
 
+from opportunities.models import Country
+
 pytestmark = pytest.mark.django_db
 
 URL = "/nl/check/"
@@ -112,6 +114,16 @@ def test_community_is_asked_for_belgium_only(client):
 
     assert "Epos" in flemish.text
     assert dutch.context["form"].cleaned_data["community"] == ""
+
+
+def test_the_community_is_asked_wherever_the_data_has_agencies_per_community(client):
+    Country.objects.filter(code="NL").update(has_communities=True)
+
+    asked = client.get("/en/check/", FITTING)
+    kept = client.get("/en/check/", {**FITTING, "community": "nl"})
+
+    assert "Tell us your community" in asked.text
+    assert kept.context["form"].cleaned_data["community"] == "nl"
 
 
 def test_individual_is_told_their_organisation_applies(client):

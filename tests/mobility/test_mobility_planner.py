@@ -5,7 +5,8 @@ import io
 
 import pytest
 
-from opportunities.models import MobilityActivity
+from opportunities.models import CountryGroup, Format, MobilityActivity, UnitCost
+from tests.factories import make_format
 
 pytestmark = pytest.mark.django_db
 
@@ -262,3 +263,58 @@ def test_csv_of_a_bad_plan_is_a_400(client):
 
     assert response.status_code == 400
     assert "planner" in response.text
+
+
+def test_the_planner_checks_the_format_marked_plannable(client):
+    Format.objects.filter(code="KA122-VET").update(plannable=False)
+    make_format("TEST-PLAN", plannable=True, max_participants=10)
+
+    response = client.get(URL, PLAN)
+
+    assert "23 participants count towards the cap of 10 of a TEST-PLAN project" in response.text
+
+
+def test_without_a_plannable_format_the_activities_are_still_checked(client):
+    Format.objects.update(plannable=False)
+
+    response = client.get(URL, PLAN)
+
+    assert response.status_code == 200
+    assert 'id="plan-project"' not in response.text
+    assert 'id="plan-row-3"' in response.text
+    assert 'id="estimate-total"' in response.text
+
+
+def test_the_rate_boxes_follow_the_country_groups_in_the_data(client):
+    plan = {**PLAN, "city": ["Tirana", "Lisbon", "Madrid"], "rate_learners_4": "50"}
+    assert 'name="rate_learners_4"' not in client.get(URL).text
+
+    CountryGroup.objects.create(call_year=2024, number=4).countries.add("AL")
+    response = client.get(URL, plan)
+
+    assert 'name="rate_learners_4"' in response.text
+    assert 'name="rate_staff_4"' in response.text
+    assert "Country group 4, 12 days (2 travel days included): 20 × 12 × € 50" in response.text
+
+
+def cost_lines(client, plan):
+    rows = csv.reader(io.StringIO(client.get("/en/check/plan/estimate.csv", plan).text))
+    return [(row[1], row[5]) for row in rows]
+
+
+def test_an_activity_is_paid_by_the_unit_cost_the_data_names(client):
+    plan = {**PLAN, "activity": ["learner_group", "staff_job_shadowing", "preparatory_visit"]}
+    visit = ("Preparatory visits", "Preparatory visits")
+    assert visit in cost_lines(client, plan)
+
+    for code, unit_cost in [
+        ("preparatory_visit", ""),
+        ("staff_job_shadowing", UnitCost.Cost.PREPARATORY_VISIT),
+    ]:
+        activity = MobilityActivity.objects.get(code=code)
+        activity.unit_cost = unit_cost
+        activity.save()  # as the admin does: the programme version changes
+
+    lines = cost_lines(client, plan)
+    assert visit not in lines
+    assert ("Job shadowing", "Preparatory visits") in lines

@@ -123,6 +123,18 @@ def test_an_impossible_rule_is_refused_with_a_message(client, editor):
     assert Format.objects.get(code="KA220-VET").duration_min_months == 12
 
 
+def test_a_second_planned_format_is_refused_with_a_message(client, editor):
+    fmt = Format.objects.get(code="KA220-VET")
+    url = admin_url(Format, "change", fmt.pk)
+    data = {**form_data(client.get(url)), "plannable": "on"}
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "wordt al gepland met de mobiliteitsplanner" in response.text
+    assert not Format.objects.get(code="KA220-VET").plannable
+
+
 def test_create_editor_command_puts_the_user_in_the_group():
     out = io.StringIO()
     call_command("create_editor", "jan", "--email", "jan@example.org", stdout=out)

@@ -123,3 +123,8 @@ def test_deadline_validation_rejects_unknown_time_zone():
     deadline.time_zone = "Mars/Olympus"
     with pytest.raises(ValidationError):
         deadline.full_clean()
+
+
+def test_one_format_at_most_is_planned_by_the_planner():
+    assert Format.objects.filter(plannable=True).count() == 1
+    assert violates(lambda: make_format(plannable=True))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from opportunities.models import Agency, Country
+from opportunities.models import ActionLine, Agency, Country
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +72,11 @@ def test_inspiration_page_links_projects_to_formats_and_names_successors(client)
 
 def test_pages_refuse_post(client):
     assert client.post("/en/agencies/").status_code == 405
+
+
+def test_ways_to_take_part_follow_the_mobility_flag_not_the_code(client):
+    ActionLine.objects.filter(code="KA1").update(is_mobility=False)
+    ActionLine.objects.filter(code="KA2").update(is_mobility=True)
+
+    assert 'id="not-ready"' not in client.get("/en/actions/KA1/").text
+    assert 'id="not-ready"' in client.get("/en/actions/KA2/").text

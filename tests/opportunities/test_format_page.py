@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from opportunities.models import Deadline, Format
+from opportunities.models import ActionLine, Deadline, Format
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +146,11 @@ def test_code_in_other_case_redirects_to_the_page(client):
 
     assert response.status_code == 301
     assert response["Location"] == "/en/formats/KA220-VET/"
+
+
+def test_activities_follow_the_mobility_flag_not_the_code(client):
+    ActionLine.objects.filter(code="KA1").update(is_mobility=False)
+    ActionLine.objects.filter(code="KA2").update(is_mobility=True)
+
+    assert "Job shadowing" not in client.get("/en/formats/KA122-VET/").text
+    assert "Job shadowing" in client.get("/en/formats/KA220-VET/").text

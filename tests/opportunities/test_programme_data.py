@@ -176,6 +176,12 @@ def test_belgium_has_one_agency_per_community():
     assert sorted(communities) == ["de", "fr", "nl"]
 
 
+def test_the_countries_with_an_agency_per_community_are_those_whose_agencies_name_one():
+    flagged = set(Country.objects.filter(has_communities=True).values_list("code", flat=True))
+    named = set(Agency.objects.exclude(community="").values_list("country", flat=True))
+    assert flagged == named == {"BE"}
+
+
 def test_eacea_exists():
     assert Agency.objects.get(kind="eacea").country is None
 

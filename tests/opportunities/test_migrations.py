@@ -1,0 +1,31 @@
+"""Data migrations set what the code used to decide from programme codes."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+
+from opportunities.models import ActionLine, Country, Format, MobilityActivity
+
+pytestmark = pytest.mark.django_db
+
+
+def test_flags_are_set_from_the_codes_that_used_to_decide():
+    ActionLine.objects.update(is_mobility=False)
+    Country.objects.update(has_communities=False)
+    Format.objects.update(plannable=False)
+    MobilityActivity.objects.update(unit_cost="")
+
+    importlib.import_module("opportunities.migrations.0007_programme_flags").set_flags(apps, None)
+
+    assert list(ActionLine.objects.filter(is_mobility=True).values_list("code", flat=True)) == [
+        "KA1"
+    ]
+    assert list(Country.objects.filter(has_communities=True).values_list("code", flat=True)) == [
+        "BE"
+    ]
+    assert list(Format.objects.filter(plannable=True).values_list("code", flat=True)) == [
+        "KA122-VET"
+    ]
+    assert MobilityActivity.objects.get(code="preparatory_visit").unit_cost == "preparatory_visit"
+    assert MobilityActivity.objects.exclude(unit_cost="").count() == 1
