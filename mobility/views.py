@@ -46,9 +46,8 @@ def api_check(request):
 
 
 # A change re-renders the result only, so what someone types is never replaced; adding or
-# removing a row re-renders the whole planner or calculator.
+# removing a row re-renders the whole planner.
 PLAN_PARTIALS = {"planner": "htmx-response", "plan-result": "result-response"}
-DISTANCE_PARTIALS = {"calculator": "htmx-response", "distance-result": "result-response"}
 
 
 @require_safe
@@ -255,7 +254,7 @@ def distance(request):
         }
     elif answered:
         status = 400
-    return respond(request, "mobility/distance.html", context, DISTANCE_PARTIALS, status)
+    return respond(request, "mobility/distance.html", context, "result-response", status)
 
 
 @require_safe
