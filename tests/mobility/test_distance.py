@@ -115,14 +115,14 @@ def test_unconfirmed_band_says_so(client):
 
 
 @pytest.mark.django_db
-def test_htmx_gets_the_calculator_only(client):
+def test_htmx_gets_the_result_only(client):
     response = client.get(
         URL, {"origin": "Utrecht", "destination": "Rotterdam"}, headers={"HX-Request": "true"}
     )
 
     assert response.status_code == 200
     assert "<html" not in response.text
-    assert 'id="calculator"' in response.text
+    assert 'id="distance-result"' in response.text and 'name="origin"' not in response.text
     assert "€ 28" in response.text
     assert 'data-hx-swap-oob="innerHTML"' in response.text
 
