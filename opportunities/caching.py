@@ -55,13 +55,28 @@ def programme_token():
         return ".".join(str(latest or 0) for _number, latest in cursor.fetchall())
 
 
+# What this process last built or read from the cache, so that a request does not unpickle
+# it again (the engine's programme takes longer to unpickle than to judge a situation).
+KEPT = {}
+MAX_KEPT = 1000
+
+
 def cached(name, build, token=None):
-    """Return ``build()`` for the current programme and language, from the cache when there."""
+    """Return ``build()`` for the current programme and language, from the cache when there.
+
+    The value is shared by every request of the process: callers must not change it.
+    """
     key = f"programme:{token or current_token()}:{get_language()}:{name}"
+    # Only while the cache holds the key: clearing the cache (or none configured) drops it.
+    if key in KEPT and cache.has_key(key):
+        return KEPT[key]
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, TIMEOUT)
+    if len(KEPT) >= MAX_KEPT:
+        KEPT.clear()
+    KEPT[key] = value
     return value
 
 

@@ -123,3 +123,13 @@ def test_pages_are_shared_through_redis(client, django_assert_num_queries):
         cache.clear()
 
     assert second.content == first.content
+
+
+def test_clearing_the_cache_drops_what_a_process_kept(client, caching):
+    url = "/api/v1/eligibility?country=NL&partners=DE,FR&format=KA220-VET"
+    assert client.get(url).json()["formats"][0]["verdict"] != "not_eligible"
+    # A change the programme version does not see (no history row), then a cleared cache.
+    Format.objects.filter(code="KA220-VET").update(min_organisations=4)
+    cache.clear()
+
+    assert client.get(url).json()["formats"][0]["verdict"] == "not_eligible"
