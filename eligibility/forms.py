@@ -3,6 +3,7 @@
 from django import forms
 from django.forms.utils import flatatt
 from django.http import QueryDict
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -57,6 +58,19 @@ class LongSelect(forms.Select):
             flatatt(widget["attrs"]),
             options(choices),
         )
+
+
+class Choices(BaseChoiceIterator):
+    """(value, label) pairs that a field takes as they are, without checking each again.
+
+    A country list has 250 choices; checking them took longer than judging a situation.
+    """
+
+    def __init__(self, choices):
+        self.choices = choices
+
+    def __iter__(self):
+        return iter(self.choices)
 
 
 def country_field():
@@ -132,8 +146,8 @@ class CheckForm(forms.Form):
         self.programme = programme = programme or current_programme()
         countries = sorted(programme.countries.values(), key=lambda country: country.name)
         choices = [(c.code, c.name) for c in countries]
-        self.fields["country"].choices = [("", _("Choose a country")), *choices]
-        self.fields["partners"].choices = choices
+        self.fields["country"].choices = Choices([("", _("Choose a country")), *choices])
+        self.fields["partners"].choices = Choices(choices)
         self.fields["format"].choices = [("", "")] + [(f.code, f.code) for f in programme.formats]
         self.countries = countries
 
@@ -191,10 +205,9 @@ class StartForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.programme = programme = programme or current_programme()
         countries = sorted(programme.countries.values(), key=lambda c: c.name)
-        self.fields["country"].choices = [
-            ("", _("Choose a country")),
-            *[(c.code, c.name) for c in countries],
-        ]
+        self.fields["country"].choices = Choices(
+            [("", _("Choose a country")), *[(c.code, c.name) for c in countries]]
+        )
 
 
 def form_from_params(params, programme=None):

@@ -38,6 +38,25 @@ class FragmentNode(template.Node):
         return fragment(context, name, values, lambda: self.nodelist.render(context))
 
 
+@register.simple_tag(takes_context=True)
+def field_group(context, field):
+    """Return ``field.as_field_group``, rendered once per programme version and field state.
+
+    The state is what may differ between two forms of one class: the value, the errors and the
+    widget's attributes. Choices may come from the programme.
+    """
+    form = type(field.form)
+    state = (
+        f"{form.__module__}.{form.__qualname__}",
+        field.auto_id,
+        field.html_name,
+        field.value(),
+        list(field.errors),
+        sorted(field.field.widget.attrs.items()),
+    )
+    return fragment(context, "field", state, field.as_field_group)
+
+
 def fragment(context, name, values, render):
     """Return ``render()``, cached by programme version, language, ``name`` and ``values``.
 
