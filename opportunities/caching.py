@@ -73,6 +73,8 @@ def cached(name, build, token=None):
     value = cache.get(key)
     if value is None:
         value = build()
+        if value is None:  # reads as missing: nothing to keep
+            return None
         cache.set(key, value, TIMEOUT)
     if len(KEPT) >= MAX_KEPT:
         KEPT.clear()

@@ -1,13 +1,21 @@
 """Catalogue pages. Each view renders one page template, or only its named partial for an HTMX
-request (same URL, same data), so every page works without JavaScript."""
+request (same URL, same data), so every page works without JavaScript.
+
+What a page shows of the programme is rendered once per programme version (``{% load programme
+%}``), so views hand templates querysets and lazy objects: a page from cached fragments reads
+nothing, and what every request needs comes from ``cached``.
+"""
+
+from hashlib import blake2b
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from . import search as catalogue_search
-from .caching import programme_page
+from .caching import cached, programme_page
 from .forms import CompareForm, FinderForm, SearchForm
 from .models import (
     ActionLine,
@@ -43,7 +51,6 @@ def home(request):
     action_lines = ActionLine.objects.prefetch_related(
         Prefetch("formats", queryset=Format.objects.prefetch_related("grant_tiers"))
     )
-    # Querysets and a bound count: nothing is read while the page's fragment is cached.
     context = {
         "action_lines": action_lines,
         "programme_countries": Country.objects.exclude(status=Country.Status.NON_ASSOCIATED).count,
@@ -55,7 +62,8 @@ def home(request):
 @require_GET
 @programme_page
 def format_list(request):
-    form = FinderForm(request.GET, formats=list(Format.objects.catalogue()))
+    formats = cached("catalogue", lambda: list(Format.objects.catalogue()), request.programme_token)
+    form = FinderForm(request.GET, formats=formats)
     context = {"form": form, "formats": form.results(), "groups": form.groups()}
     status = 400 if form.errors else 200
     return render_page(request, "opportunities/format_list.html", context, "results", status)
@@ -64,8 +72,8 @@ def format_list(request):
 @require_GET
 @programme_page
 def compare(request):
-    catalogue = Format.objects.catalogue().with_eacea_url().prefetch_related("excluded_countries")
-    form = CompareForm(request.GET, formats=list(catalogue))
+    catalogue = cached("compare", load_comparable, request.programme_token)
+    form = CompareForm(request.GET, formats=catalogue)
     context = {"form": form, "formats": form.chosen()}
     status = 400 if form.tampered else 200
     return render_page(request, "opportunities/compare.html", context, "comparison", status)
@@ -74,17 +82,32 @@ def compare(request):
 @require_GET
 @programme_page
 def format_detail(request, code):
-    fmt = Format.objects.select_related("action_line").with_eacea_url().filter(code=code).first()
+    # The code comes from the URL: the cache key holds a digest of it.
+    digest = blake2b(code.encode(), digest_size=12).hexdigest()
+    fmt = cached(f"format:{digest}", lambda: load_format(code), request.programme_token)
     if fmt is None:
         fmt = get_object_or_404(Format, code__iexact=code)
         return redirect(fmt, permanent=True)
-    prefetch_related_objects([fmt], *fmt.page_lookups())
     is_ka1 = fmt.action_line.code == "KA1"
     context = {
         "format": fmt,
         "activities": MobilityActivity.objects.all() if is_ka1 else None,
     }
     return render_page(request, "opportunities/format_detail.html", context)
+
+
+def load_comparable():
+    """Return every format with what the comparison shows (four queries)."""
+    formats = Format.objects.catalogue().with_eacea_url().prefetch_related("excluded_countries")
+    return list(formats)
+
+
+def load_format(code):
+    """Return the format with what its page shows, or None."""
+    fmt = Format.objects.select_related("action_line").with_eacea_url().filter(code=code).first()
+    if fmt is not None:
+        prefetch_related_objects([fmt], *fmt.page_lookups())
+    return fmt
 
 
 @require_GET
@@ -103,20 +126,19 @@ def action_line_detail(request, code):
 @require_GET
 @programme_page
 def agency_list(request):
-    countries = sorted(
-        Country.objects.exclude(status=Country.Status.NON_ASSOCIATED).prefetch_related(
-            Prefetch("agencies", queryset=Agency.objects.national())
-        ),
-        key=lambda country: country.name,
+    countries = Country.objects.exclude(status=Country.Status.NON_ASSOCIATED).prefetch_related(
+        Prefetch("agencies", queryset=Agency.objects.national())
     )
-    formats = Format.objects.all()
+    formats = SimpleLazyObject(lambda: list(Format.objects.all()))
     context = {
-        "countries": countries,
-        "eacea": Agency.objects.filter(kind=Agency.Kind.EACEA).first(),
-        "national_formats": [
-            f for f in formats if f.managed_by == Format.ManagedBy.NATIONAL_AGENCY
-        ],
-        "eacea_formats": [f for f in formats if f.managed_by == Format.ManagedBy.EACEA],
+        "countries": SimpleLazyObject(lambda: sorted(countries, key=lambda c: c.name)),
+        "eacea": SimpleLazyObject(Agency.objects.filter(kind=Agency.Kind.EACEA).first),
+        "national_formats": SimpleLazyObject(
+            lambda: [f for f in formats if f.managed_by == Format.ManagedBy.NATIONAL_AGENCY]
+        ),
+        "eacea_formats": SimpleLazyObject(
+            lambda: [f for f in formats if f.managed_by == Format.ManagedBy.EACEA]
+        ),
     }
     return render_page(request, "opportunities/agency_list.html", context)
 
@@ -125,13 +147,15 @@ def agency_list(request):
 @programme_page
 def activities(request):
     order = list(MobilityActivity.Participant.values)
-    activities = sorted(MobilityActivity.objects.all(), key=lambda a: order.index(a.participant))
-    costs = list(CostCategory.objects.all())
+    activities = SimpleLazyObject(
+        lambda: sorted(MobilityActivity.objects.all(), key=lambda a: order.index(a.participant))
+    )
+    costs = CostCategory.objects.all()
     context = {
         "activities": activities,
         "costs": costs,
         "pathways": Pathway.objects.all(),
-        "sources": unique_sources([*activities, *costs]),
+        "sources": SimpleLazyObject(lambda: unique_sources([*activities, *costs])),
     }
     return render_page(request, "opportunities/activities.html", context)
 
@@ -139,14 +163,14 @@ def activities(request):
 @require_GET
 @programme_page
 def inspiration(request):
-    projects = list(ExampleProject.objects.prefetch_related("formats"))
-    awards = list(Award.objects.all())
-    platforms = list(Platform.objects.select_related("succeeded_by"))
+    projects = ExampleProject.objects.prefetch_related("formats")
+    awards = Award.objects.all()
+    platforms = Platform.objects.select_related("succeeded_by")
     context = {
         "projects": projects,
         "awards": awards,
         "platforms": platforms,
-        "sources": unique_sources([*projects, *awards, *platforms]),
+        "sources": SimpleLazyObject(lambda: unique_sources([*projects, *awards, *platforms])),
     }
     return render_page(request, "opportunities/inspiration.html", context)
 
