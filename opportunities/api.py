@@ -6,7 +6,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .caching import programme_page
+from .caching import cached, programme_page
 from .forms import FinderForm
 from .models import Agency, Country, Format
 
@@ -89,10 +89,14 @@ def country_data(country):
     }
 
 
-def formats_queryset():
-    return Format.objects.select_related("action_line").prefetch_related(
-        "grant_tiers", "deadlines", "excluded_countries"
+def load_formats():
+    """Return every format with what the API tells of it, and its answer by code (four queries)."""
+    formats = list(
+        Format.objects.select_related("action_line").prefetch_related(
+            "grant_tiers", "deadlines", "excluded_countries"
+        )
     )
+    return formats, {fmt.code: format_data(fmt) for fmt in formats}
 
 
 def flatten(value):
@@ -142,21 +146,22 @@ def respond(request, name, rows):
 @programme_page
 def formats(request):
     """Every format, or those the finder's filters leave (same parameters as the finder page)."""
-    form = FinderForm(request.GET, formats=list(formats_queryset()))
+    catalogue, data = cached("api-formats", load_formats, request.programme_token)
+    form = FinderForm(request.GET, formats=catalogue)
     if not form.is_valid():
         errors = {field: list(messages) for field, messages in form.errors.items()}
         return JsonResponse({"errors": errors}, status=400)
-    return respond(request, "formats", [format_data(f) for f in form.results()])
+    return respond(request, "formats", [data[fmt.code] for fmt in form.results()])
 
 
 @require_GET
 @programme_page
 def format_detail(request, code):
-    fmt = formats_queryset().filter(code=code).first()
-    if fmt is None:
+    _catalogue, data = cached("api-formats", load_formats, request.programme_token)
+    if code not in data:
         message = _("No format with code “%(code)s”.") % {"code": code[:60]}
         return JsonResponse({"errors": {"code": [message]}}, status=404)
-    return JsonResponse(format_data(fmt), json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(data[code], json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET
