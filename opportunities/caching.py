@@ -82,6 +82,11 @@ def cached(name, build, token=None):
     return value
 
 
+def digest(*values):
+    """Return a short name for values in a cache key: they may come from a request."""
+    return blake2b(repr(values).encode(), digest_size=12).hexdigest()
+
+
 def programme_page(view):
     """Cache a GET view's successful responses per programme version, language, URL and HTMX."""
 

@@ -6,8 +6,6 @@ What a page shows of the programme is rendered once per programme version (``{% 
 nothing, and what every request needs comes from ``cached``.
 """
 
-from hashlib import blake2b
-
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
@@ -15,7 +13,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from . import search as catalogue_search
-from .caching import cached, programme_page
+from .caching import cached, digest, programme_page
 from .forms import CompareForm, FinderForm, SearchForm
 from .models import (
     ActionLine,
@@ -82,9 +80,7 @@ def compare(request):
 @require_GET
 @programme_page
 def format_detail(request, code):
-    # The code comes from the URL: the cache key holds a digest of it.
-    digest = blake2b(code.encode(), digest_size=12).hexdigest()
-    fmt = cached(f"format:{digest}", lambda: load_format(code), request.programme_token)
+    fmt = cached(f"format:{digest(code)}", lambda: load_format(code), request.programme_token)
     if fmt is None:
         fmt = get_object_or_404(Format, code__iexact=code)
         return redirect(fmt, permanent=True)

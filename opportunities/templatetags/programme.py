@@ -1,12 +1,10 @@
 """Template parts rendered once per programme version and language, then read from the cache."""
 
-from hashlib import blake2b
-
 from django import template
 from django.db.models import Model
 from django.utils.functional import Promise
 
-from opportunities.caching import cached
+from opportunities.caching import cached, digest
 
 register = template.Library()
 
@@ -65,8 +63,7 @@ def fragment(context, name, values, render):
     token = getattr(context.get("request"), "programme_token", None)
     if token is None:
         return render()
-    digest = blake2b(repr(key_part(values)).encode(), digest_size=12).hexdigest()
-    return cached(f"fragment:{name}:{digest}", render, token)
+    return cached(f"fragment:{name}:{digest(key_part(values))}", render, token)
 
 
 def key_part(value):
