@@ -24,9 +24,9 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import Q, TextField, Value
+from django.db.models import CharField, F, Q, TextField, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Concat
+from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -39,6 +39,7 @@ CONFIGS = {"nl": "dutch", "en": "english"}
 WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}
 START, STOP = "\ue000", "\ue001"  # private-use marks, replaced by <mark> after escaping
 MAX_WORDS = 8
+TEXT = "\ue002"  # stands for the searched text in a query's SQL, built once per kind
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,15 @@ class Kind:
     label: str
     fields: tuple[tuple[str, str], ...]
     url: object
-    code_field: str = ""
-    related: tuple[str, ...] = ()
+    code_field: str = ""  # searched as a word as well
+    code: object = Value("")  # the action code a hit shows
 
     def columns(self, lang):
         return [f"{name}_{lang}" for name, _weight in self.fields]
+
+    def records(self):
+        """The kind's records with ``action_code``: a column, so a raw query carries it too."""
+        return self.model.objects.annotate(action_code=self.code)
 
 
 KINDS = (
@@ -63,13 +68,14 @@ KINDS = (
         (("name", "A"), ("summary", "B"), ("description", "C")),
         lambda f: f.get_absolute_url(),
         code_field="code",
+        code=F("code"),
     ),
     Kind(
         Term,
         _("Term"),
         (("name", "A"),),
         lambda t: f"{reverse('opportunities:terms')}#term-{t.pk}",
-        related=("format", "action_line"),
+        code=Coalesce("format__code", "action_line__code", Value(""), output_field=CharField()),
     ),
     Kind(
         MobilityActivity,
@@ -107,8 +113,7 @@ class Hit:
         snippet, lang = best_snippet(snippets)
         # A term's title bridges both languages: "kleinschalige partnerschappen = Small-scale…".
         title = str(record) if isinstance(record, Term) else record.name
-        code = record.code if isinstance(record, Format | Term) else ""
-        return cls(kind.label, title, code, kind.url(record), rank, snippet, lang)
+        return cls(kind.label, title, record.action_code, kind.url(record), rank, snippet, lang)
 
 
 def search(text: str) -> list[Hit]:
@@ -133,7 +138,28 @@ def best_snippet(snippets):
     return marked(snippet), lang
 
 
+# Per kind, the SQL and parameters of its query, with TEXT for the searched text: the ORM
+# takes longer to build the query than PostgreSQL takes to answer it.
+STATEMENTS = {}
+
+
 def search_postgres(kind, text):
+    if kind.model not in STATEMENTS:
+        STATEMENTS[kind.model] = postgres_query(kind, TEXT).query.sql_with_params()
+    sql, params = STATEMENTS[kind.model]
+    records = kind.model.objects.raw(sql, [text if p == TEXT else p for p in params])
+    return [
+        Hit.of(
+            kind,
+            record,
+            record.rank,
+            {lang: getattr(record, f"headline_{lang}") for lang in CONFIGS},
+        )
+        for record in records
+    ]
+
+
+def postgres_query(kind, text):
     queries = {
         lang: SearchQuery(text, config=config, search_type="websearch")
         for lang, config in CONFIGS.items()
@@ -158,22 +184,13 @@ def search_postgres(kind, text):
         )
         for lang in CONFIGS
     }
-    records = (
-        kind.model.objects.select_related(*kind.related)
+    return (
+        kind.records()
         .alias(document=vector)
         .filter(document=query)
         .annotate(rank=SearchRank(vector, query), **headlines)
         .order_by("-rank")
     )
-    return [
-        Hit.of(
-            kind,
-            record,
-            record.rank,
-            {lang: getattr(record, f"headline_{lang}") for lang in CONFIGS},
-        )
-        for record in records
-    ]
 
 
 def interleave(columns, separator):
@@ -197,7 +214,7 @@ def search_simple(kind, text):
         ),
     )
     hits = []
-    for record in kind.model.objects.select_related(*kind.related).filter(condition):
+    for record in kind.records().filter(condition):
         rank = sum(
             WEIGHTS[weight]
             for word in words
