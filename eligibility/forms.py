@@ -3,11 +3,10 @@
 from django import forms
 from django.forms.utils import flatatt
 from django.http import QueryDict
-from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from erasmus_portal.http import yes_no
+from erasmus_portal.http import Choices, KnownValues, yes_no
 from opportunities.models import Agency, Goal, OrganisationKind
 
 from .engine import INDIVIDUAL, Situation
@@ -17,7 +16,7 @@ from .templatetags.countries import options
 MAX_PARTNERS = 100
 
 
-class PartnersField(forms.MultipleChoiceField):
+class PartnersField(KnownValues, forms.MultipleChoiceField):
     """Partner organisations' countries, one code per organisation; empty rows are ignored."""
 
     widget = forms.MultipleHiddenInput
@@ -60,22 +59,12 @@ class LongSelect(forms.Select):
         )
 
 
-class Choices(BaseChoiceIterator):
-    """(value, label) pairs that a field takes as they are, without checking each again.
-
-    A country list has 250 choices; checking them took longer than judging a situation.
-    """
-
-    def __init__(self, choices):
-        self.choices = choices
-
-    def __iter__(self):
-        return iter(self.choices)
+class CountryField(KnownValues, forms.ChoiceField):
+    widget = LongSelect
 
 
 def country_field():
-    return forms.ChoiceField(
-        widget=LongSelect,
+    return CountryField(
         label=_("Country of your organisation"),
         error_messages={
             "required": _("Choose the country where your organisation is established."),
@@ -89,17 +78,19 @@ class CheckForm(forms.Form):
     community = forms.ChoiceField(
         label=_("Community (Belgium only)"),
         required=False,
-        choices=[("", _("Not answered")), *Agency.Community.choices],
+        choices=Choices([("", _("Not answered")), *Agency.Community.choices]),
         help_text=_("In Belgium, each community has its own National Agency."),
     )
     organisation_type = forms.ChoiceField(
         label=_("Kind of organisation"),
         required=False,
-        choices=[
-            ("", _("Not answered")),
-            *OrganisationKind.choices,
-            (INDIVIDUAL, _("I am applying as an individual")),
-        ],
+        choices=Choices(
+            [
+                ("", _("Not answered")),
+                *OrganisationKind.choices,
+                (INDIVIDUAL, _("I am applying as an individual")),
+            ]
+        ),
     )
     accredited = yes_no(_("We hold an Erasmus accreditation in VET"))
     short_term_grants_last_5_years = forms.IntegerField(
@@ -137,14 +128,14 @@ class CheckForm(forms.Form):
     goal = forms.ChoiceField(
         label=_("What do you want to do?"),
         required=False,
-        choices=[("", _("Not answered")), *Goal.choices],
+        choices=Choices([("", _("Not answered")), *Goal.choices]),
     )
     format = forms.ChoiceField(label=_("Format"), required=False)
 
     def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.programme = programme = programme or current_programme()
-        countries = sorted(programme.countries.values(), key=lambda country: country.name)
+        countries = list(programme.countries.values())  # by name
         choices = [(c.code, c.name) for c in countries]
         self.fields["country"].choices = Choices([("", _("Choose a country")), *choices])
         self.fields["partners"].choices = Choices(choices)
@@ -183,7 +174,7 @@ class StartForm(forms.Form):
     country = country_field()
     goal = forms.ChoiceField(
         label=_("What do you want to do?"),
-        choices=Goal.choices,
+        choices=Choices(Goal.choices),
         error_messages={"required": _("Choose what you want to do.")},
     )
     first_time = yes_no(_("Is this your organisation's first Erasmus+ application?"))
@@ -204,7 +195,7 @@ class StartForm(forms.Form):
     def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.programme = programme = programme or current_programme()
-        countries = sorted(programme.countries.values(), key=lambda c: c.name)
+        countries = programme.countries.values()  # by name
         self.fields["country"].choices = Choices(
             [("", _("Choose a country")), *[(c.code, c.name) for c in countries]]
         )
