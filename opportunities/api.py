@@ -1,7 +1,9 @@
 """Read-only open data: the programme as JSON, or as CSV with ``?format=csv``."""
 
 import csv
+import json
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -90,13 +92,27 @@ def country_data(country):
 
 
 def load_formats():
-    """Return every format with what the API tells of it, and its answer by code (four queries)."""
+    """Return every format, and by code what the API tells of it and that as JSON (four queries)."""
     formats = list(
         Format.objects.select_related("action_line").prefetch_related(
             "grant_tiers", "deadlines", "excluded_countries"
         )
     )
-    return formats, {fmt.code: format_data(fmt) for fmt in formats}
+    data = {fmt.code: format_data(fmt) for fmt in formats}
+    return formats, data, {code: json_text(row) for code, row in data.items()}
+
+
+def json_text(value):
+    """Return the JSON that ``JsonResponse(value)`` sends."""
+    return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
+def json_list(name, texts):
+    """Answer as ``JsonResponse({name: rows})`` would, from each row's JSON written before.
+
+    Writing the formats' JSON took a fifth of the formats API's time.
+    """
+    return HttpResponse(f'{{"{name}": [{", ".join(texts)}]}}', content_type="application/json")
 
 
 def flatten(value):
@@ -146,22 +162,25 @@ def respond(request, name, rows):
 @programme_page
 def formats(request):
     """Every format, or those the finder's filters leave (same parameters as the finder page)."""
-    catalogue, data = cached("api-formats", load_formats, request.programme_token)
+    catalogue, data, texts = cached("api-formats", load_formats, request.programme_token)
     form = FinderForm(request.GET, formats=catalogue)
     if not form.is_valid():
         errors = {field: list(messages) for field, messages in form.errors.items()}
         return JsonResponse({"errors": errors}, status=400)
-    return respond(request, "formats", [data[fmt.code] for fmt in form.results()])
+    codes = [fmt.code for fmt in form.results()]
+    if request.GET.get("format", "json") == "json":
+        return json_list("formats", [texts[code] for code in codes])
+    return respond(request, "formats", [data[code] for code in codes])
 
 
 @require_GET
 @programme_page
 def format_detail(request, code):
-    _catalogue, data = cached("api-formats", load_formats, request.programme_token)
-    if code not in data:
+    _catalogue, _data, texts = cached("api-formats", load_formats, request.programme_token)
+    if code not in texts:
         message = _("No format with code “%(code)s”.") % {"code": code[:60]}
         return JsonResponse({"errors": {"code": [message]}}, status=404)
-    return JsonResponse(data[code], json_dumps_params={"ensure_ascii": False})
+    return HttpResponse(texts[code], content_type="application/json")
 
 
 @require_GET
