@@ -7,7 +7,7 @@ descriptions, and ``ts_headline`` marking why a record matched. The weighted vec
 in a generated ``search_document`` column with a GIN index (migration 0005), so a query does not
 build them row by row. On SQLite (development): every
 word must occur in some field (case-insensitive substring), ranked by where it occurs, with the
-words marked in Python. One query per kind of record either way.
+words marked in Python. One query for every kind on PostgreSQL, one per kind on SQLite.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import operator
 import re
 from dataclasses import dataclass
-from functools import reduce
+from functools import cache, reduce
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -24,7 +24,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import CharField, F, Q, TextField, Value
+from django.db.models import CharField, F, IntegerField, Q, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
@@ -33,7 +33,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import CostCategory, ExampleProject, Format, MobilityActivity, Term
+from .models import CostCategory, Described, ExampleProject, Format, MobilityActivity, Term
 
 CONFIGS = {"nl": "dutch", "en": "english"}
 WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}
@@ -121,8 +121,10 @@ def search(text: str) -> list[Hit]:
     text = " ".join(text.split()[:MAX_WORDS])
     if not text:
         return []
-    find = search_postgres if connection.vendor == "postgresql" else search_simple
-    hits = [hit for kind in KINDS for hit in find(kind, text)]
+    if connection.vendor == "postgresql":
+        hits = search_postgres(text)
+    else:
+        hits = [hit for kind in KINDS for hit in search_simple(kind, text)]
     return sorted(hits, key=lambda hit: -hit.rank)
 
 
@@ -138,25 +140,41 @@ def best_snippet(snippets):
     return marked(snippet), lang
 
 
-# Per kind, the SQL and parameters of its query, with TEXT for the searched text: the ORM
-# takes longer to build the query than PostgreSQL takes to answer it.
-STATEMENTS = {}
+def search_postgres(text):
+    """Return every kind's hits, each kind's best first; equal ranks as the records were added."""
+    sql, params = statement()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [text if param == TEXT else param for param in params])
+        rows = sorted(cursor.fetchall(), key=lambda row: (row[0], -row[6], row[1]))
+    hits = []
+    for number, pk, name_nl, name_en, code, action_code, rank, *headlines in rows:
+        kind = KINDS[number]
+        # Enough of the record for its title and link.
+        record = kind.model(pk=pk, name_nl=name_nl, name_en=name_en)
+        if isinstance(record, Described):
+            record.code = code
+        record.action_code = action_code
+        hits.append(Hit.of(kind, record, rank, dict(zip(CONFIGS, headlines, strict=True))))
+    return hits
 
 
-def search_postgres(kind, text):
-    if kind.model not in STATEMENTS:
-        STATEMENTS[kind.model] = postgres_query(kind, TEXT).query.sql_with_params()
-    sql, params = STATEMENTS[kind.model]
-    records = kind.model.objects.raw(sql, [text if p == TEXT else p for p in params])
-    return [
-        Hit.of(
-            kind,
-            record,
-            record.rank,
-            {lang: getattr(record, f"headline_{lang}") for lang in CONFIGS},
+@cache
+def statement():
+    """Return the SQL and parameters of one query for every kind, with TEXT for the text.
+
+    Built once: the ORM takes longer to build it than PostgreSQL takes to answer it.
+    """
+    columns = ("kind", "pk", "name_nl", "name_en", "own_code", "action_code", "rank")
+    queries = [
+        postgres_query(kind, TEXT)
+        .annotate(
+            kind=Value(number, output_field=IntegerField()),
+            own_code=F("code") if issubclass(kind.model, Described) else Value(""),
         )
-        for record in records
+        .values_list(*columns, *(f"headline_{lang}" for lang in CONFIGS))
+        for number, kind in enumerate(KINDS)
     ]
+    return queries[0].union(*queries[1:], all=True).order_by().query.sql_with_params()
 
 
 def postgres_query(kind, text):
@@ -189,7 +207,7 @@ def postgres_query(kind, text):
         .alias(document=vector)
         .filter(document=query)
         .annotate(rank=SearchRank(vector, query), **headlines)
-        .order_by("-rank")
+        .order_by()
     )
 
 
