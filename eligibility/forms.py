@@ -59,6 +59,20 @@ class LongSelect(forms.Select):
         )
 
 
+class CountryChoices(Choices):
+    """The programme's countries, by name, as choices: listed only when a page shows them."""
+
+    def __init__(self, countries, blank=None):
+        self.values = countries  # by code
+        self.blank = blank
+
+    def __iter__(self):
+        if self.blank:
+            yield "", self.blank
+        for country in self.values.values():
+            yield country.code, country.name
+
+
 class CountryField(KnownValues, forms.ChoiceField):
     widget = LongSelect
 
@@ -135,12 +149,13 @@ class CheckForm(forms.Form):
     def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.programme = programme = programme or current_programme()
-        countries = list(programme.countries.values())  # by name
-        choices = [(c.code, c.name) for c in countries]
-        self.fields["country"].choices = Choices([("", _("Choose a country")), *choices])
-        self.fields["partners"].choices = Choices(choices)
+        self.fields["country"].choices = CountryChoices(programme.countries, _("Choose a country"))
+        self.fields["partners"].choices = CountryChoices(programme.countries)
         self.fields["format"].choices = [("", "")] + [(f.code, f.code) for f in programme.formats]
-        self.countries = countries
+
+    @property
+    def countries(self):
+        return self.programme.countries.values()  # by name
 
     def clean_country(self):
         return self.cleaned_data["country"].upper()
@@ -195,10 +210,7 @@ class StartForm(forms.Form):
     def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.programme = programme = programme or current_programme()
-        countries = programme.countries.values()  # by name
-        self.fields["country"].choices = Choices(
-            [("", _("Choose a country")), *[(c.code, c.name) for c in countries]]
-        )
+        self.fields["country"].choices = CountryChoices(programme.countries, _("Choose a country"))
 
 
 def form_from_params(params, programme=None):
