@@ -3,12 +3,13 @@
     .venv/bin/python bench/run.py [--seconds 5] [--connections 10] [--scale 100] [--cold]
 
 Creates the database erasmus_portal_bench (dropped first), loads the programme (and with
---scale N, N copies of every example project), starts gunicorn with 2 workers on 127.0.0.1 and
-runs wrk against each URL in turn. Prints requests/s, p50 and p99 latency, the ratio to the bare
+--scale N, N copies of every example project), starts gunicorn with 2 workers on 127.0.0.1:8765
+and runs wrk against each URL in turn. Prints requests/s, p50 and p99 latency, the ratio to the bare
 view, SQL queries per page and the compressed bytes a first visit downloads (HTML + CSS + JS),
 then whether each page meets the targets. With --cold every request adds a unique ``_=``
 parameter, so no page comes from the page cache (the programme data stays cached, as it is for
-any new URL). Needs wrk (apt-get install wrk) and PostgreSQL.
+any new URL). BENCH_DATABASE and BENCH_PORT name another database and port, to run beside
+someone else's benchmark. Needs wrk (apt-get install wrk) and PostgreSQL.
 """
 
 import argparse
@@ -26,8 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
-PORT = 8765
-DATABASE = "erasmus_portal_bench"
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+DATABASE = os.environ.get("BENCH_DATABASE", "erasmus_portal_bench")
 ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 
 # (name, path); the static file and the bare view come first, as references.

@@ -6,7 +6,7 @@ from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from erasmus_portal.http import yes_no
+from erasmus_portal.http import Choices, KnownValues, yes_no
 from opportunities.models import Agency, Goal, OrganisationKind
 
 from .engine import INDIVIDUAL, Situation
@@ -18,7 +18,7 @@ from .templatetags.countries import options
 MAX_PARTNERS = 30
 
 
-class PartnersField(forms.MultipleChoiceField):
+class PartnersField(KnownValues, forms.MultipleChoiceField):
     """Partner organisations' countries, one code per organisation; empty rows are ignored."""
 
     widget = forms.MultipleHiddenInput
@@ -61,9 +61,26 @@ class LongSelect(forms.Select):
         )
 
 
+class CountryChoices(Choices):
+    """The programme's countries, by name, as choices: listed only when a page shows them."""
+
+    def __init__(self, countries, blank=None):
+        self.values = countries  # by code
+        self.blank = blank
+
+    def __iter__(self):
+        if self.blank:
+            yield "", self.blank
+        for country in self.values.values():
+            yield country.code, country.name
+
+
+class CountryField(KnownValues, forms.ChoiceField):
+    widget = LongSelect
+
+
 def country_field():
-    return forms.ChoiceField(
-        widget=LongSelect,
+    return CountryField(
         label=_("Country of your organisation"),
         error_messages={
             "required": _("Choose the country where your organisation is established."),
@@ -77,17 +94,19 @@ class CheckForm(forms.Form):
     community = forms.ChoiceField(
         label=_("Community (Belgium only)"),
         required=False,
-        choices=[("", _("Not answered")), *Agency.Community.choices],
+        choices=Choices([("", _("Not answered")), *Agency.Community.choices]),
         help_text=_("In Belgium, each community has its own National Agency."),
     )
     organisation_type = forms.ChoiceField(
         label=_("Kind of organisation"),
         required=False,
-        choices=[
-            ("", _("Not answered")),
-            *OrganisationKind.choices,
-            (INDIVIDUAL, _("I am applying as an individual")),
-        ],
+        choices=Choices(
+            [
+                ("", _("Not answered")),
+                *OrganisationKind.choices,
+                (INDIVIDUAL, _("I am applying as an individual")),
+            ]
+        ),
     )
     accredited = yes_no(_("We hold an Erasmus accreditation in VET"))
     short_term_grants_last_5_years = forms.IntegerField(
@@ -125,19 +144,20 @@ class CheckForm(forms.Form):
     goal = forms.ChoiceField(
         label=_("What do you want to do?"),
         required=False,
-        choices=[("", _("Not answered")), *Goal.choices],
+        choices=Choices([("", _("Not answered")), *Goal.choices]),
     )
     format = forms.ChoiceField(label=_("Format"), required=False)
 
     def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.programme = programme = programme or current_programme()
-        countries = sorted(programme.countries.values(), key=lambda country: country.name)
-        choices = [(c.code, c.name) for c in countries]
-        self.fields["country"].choices = [("", _("Choose a country")), *choices]
-        self.fields["partners"].choices = choices
+        self.fields["country"].choices = CountryChoices(programme.countries, _("Choose a country"))
+        self.fields["partners"].choices = CountryChoices(programme.countries)
         self.fields["format"].choices = [("", "")] + [(f.code, f.code) for f in programme.formats]
-        self.countries = countries
+
+    @property
+    def countries(self):
+        return self.programme.countries.values()  # by name
 
     def clean_country(self):
         return self.cleaned_data["country"].upper()
@@ -171,7 +191,7 @@ class StartForm(forms.Form):
     country = country_field()
     goal = forms.ChoiceField(
         label=_("What do you want to do?"),
-        choices=Goal.choices,
+        choices=Choices(Goal.choices),
         error_messages={"required": _("Choose what you want to do.")},
     )
     first_time = yes_no(_("Is this your organisation's first Erasmus+ application?"))
@@ -192,11 +212,7 @@ class StartForm(forms.Form):
     def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.programme = programme = programme or current_programme()
-        countries = sorted(programme.countries.values(), key=lambda c: c.name)
-        self.fields["country"].choices = [
-            ("", _("Choose a country")),
-            *[(c.code, c.name) for c in countries],
-        ]
+        self.fields["country"].choices = CountryChoices(programme.countries, _("Choose a country"))
 
 
 def form_from_params(params, programme=None):

@@ -16,7 +16,7 @@ def current_programme(token=None) -> Programme:
 
 
 def load_programme() -> Programme:
-    """Return every format's rules, every country and agency (three queries)."""
+    """Return every format's rules, every country (by name) and agency (three queries)."""
     formats = Format.objects.annotate(
         tiers=joined(GrantTier, "format", "amount_eur"),
         excluded=joined(Format.excluded_countries.through, "format", "country_id"),
@@ -27,7 +27,7 @@ def load_programme() -> Programme:
         formats=tuple(format_rules(fmt, position) for fmt in formats),
         countries={
             c.code: CountryFacts(c.code, c.name, c.status, c.region, c.confirmed, c.has_communities)
-            for c in Country.objects.all()
+            for c in sorted(Country.objects.all(), key=lambda country: country.name)
         },
         agencies=tuple(
             AgencyFacts(a.name, a.url, a.kind, a.country_id, a.community, a.confirmed)

@@ -1,9 +1,10 @@
-"""Reading a request and answering it plainly: its language, yes/no parameters, error lists."""
+"""Reading a request and answering it plainly: its language, yes/no parameters, choices, errors."""
 
 from django import forms
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 # The API answers yes/no with true/false, so it accepts them back, as well as what forms send.
@@ -91,11 +92,37 @@ def yes_no_value(value):
     return text
 
 
+class Choices(BaseChoiceIterator):
+    """(value, label) pairs a field takes as they are, and shares with its copies.
+
+    Django checks every choice again when a field gets them, and a form copies its fields,
+    choices included, for every request: for 250 countries that took longer than judging a
+    situation. The pairs are never changed, so every copy can share them.
+    """
+
+    def __init__(self, choices):
+        self.choices = list(choices)
+        self.values = {str(value) for value, _label in self.choices}
+
+    def __iter__(self):
+        return iter(self.choices)
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+class KnownValues:
+    """For a field with ``Choices``: look a value up instead of walking the list."""
+
+    def valid_value(self, value):
+        return str(value) in self.choices.values
+
+
 class YesNoField(forms.TypedChoiceField):
     """An optional yes-or-no question: True, False, or None when not answered."""
 
     def __init__(self, **kwargs):
-        choices = [("", _("Not answered")), ("1", _("Yes")), ("0", _("No"))]
+        choices = Choices([("", _("Not answered")), ("1", _("Yes")), ("0", _("No"))])
         super().__init__(
             required=False,
             choices=choices,

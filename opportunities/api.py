@@ -1,5 +1,8 @@
 """Read-only open data: the programme as JSON, or as CSV with ``?format=csv``."""
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -7,7 +10,7 @@ from django.views.decorators.http import require_safe
 from erasmus_portal.http import ExportForm, json_errors
 from erasmus_portal.spreadsheet import CsvWriter
 
-from .caching import programme_page
+from .caching import cached, programme_page
 from .forms import FinderForm
 from .models import Agency, Country, Format
 from .rules import RULES
@@ -87,10 +90,28 @@ def country_data(country):
     }
 
 
-def formats_queryset():
-    return Format.objects.select_related("action_line").prefetch_related(
-        "grant_tiers", "deadlines", "excluded_countries"
+def load_formats():
+    """Return every format, and by code what the API tells of it and that as JSON (four queries)."""
+    formats = list(
+        Format.objects.select_related("action_line").prefetch_related(
+            "grant_tiers", "deadlines", "excluded_countries"
+        )
     )
+    data = {fmt.code: format_data(fmt) for fmt in formats}
+    return formats, data, {code: json_text(row) for code, row in data.items()}
+
+
+def json_text(value):
+    """Return the JSON that ``JsonResponse(value)`` sends."""
+    return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
+def json_list(name, texts):
+    """Answer as ``JsonResponse({name: rows})`` would, from each row's JSON written before.
+
+    Writing the formats' JSON took a fifth of the formats API's time.
+    """
+    return HttpResponse(f'{{"{name}": [{", ".join(texts)}]}}', content_type="application/json")
 
 
 def flatten(value):
@@ -126,8 +147,11 @@ def csv_response(name, rows):
     return response
 
 
-def respond(request, name, rows):
-    """Answer with JSON ``{name: rows}``, or CSV when asked with ``?format=csv``."""
+def respond(request, name, rows, texts=None):
+    """Answer with JSON ``{name: rows}``, or CSV when asked with ``?format=csv``.
+
+    ``texts``, when given, are the rows already written as JSON.
+    """
     query = request.GET.copy()
     query.setdefault("format", "json")
     form = ExportForm(query)
@@ -135,6 +159,8 @@ def respond(request, name, rows):
         return json_errors(form)
     if form.cleaned_data["format"] == "csv":
         return csv_response(name, rows)
+    if texts is not None:
+        return json_list(name, texts)
     return JsonResponse({name: rows}, json_dumps_params={"ensure_ascii": False})
 
 
@@ -142,21 +168,23 @@ def respond(request, name, rows):
 @programme_page
 def formats(request):
     """Every format, or those the finder's filters leave (same parameters as the finder page)."""
-    form = FinderForm(request.GET, formats=list(formats_queryset()))
+    catalogue, data, texts = cached("api-formats", load_formats, request.programme_token)
+    form = FinderForm(request.GET, formats=catalogue)
     if not form.is_valid():
         errors = {field: list(messages) for field, messages in form.errors.items()}
         return JsonResponse({"errors": errors}, status=400)
-    return respond(request, "formats", [format_data(f) for f in form.results()])
+    codes = [fmt.code for fmt in form.results()]
+    return respond(request, "formats", [data[code] for code in codes], [texts[c] for c in codes])
 
 
 @require_safe
 @programme_page
 def format_detail(request, code):
-    fmt = formats_queryset().filter(code=code).first()
-    if fmt is None:
+    _catalogue, _data, texts = cached("api-formats", load_formats, request.programme_token)
+    if code not in texts:
         message = _("No format with code “%(code)s”.") % {"code": code[:60]}
         return JsonResponse({"errors": {"code": [message]}}, status=404)
-    return JsonResponse(format_data(fmt), json_dumps_params={"ensure_ascii": False})
+    return HttpResponse(texts[code], content_type="application/json")
 
 
 @require_safe

@@ -53,7 +53,6 @@ def programme_changed(action="post_save", **kwargs):
 
     if action.startswith("pre_"):
         return  # a many-to-many change signals before and after: count it once
-
     if not ProgrammeVersion.objects.filter(pk=1).update(number=F("number") + 1):
         ProgrammeVersion.objects.create(pk=1, number=1)
     # Now for this transaction's own later reads; after the commit for everybody else's (a
@@ -62,21 +61,42 @@ def programme_changed(action="post_save", **kwargs):
     transaction.on_commit(forget_token)
 
 
+# What this process last built or read from the cache, so that a request does not unpickle
+# it again (the engine's programme takes longer to unpickle than to judge a situation).
+KEPT = {}
+MAX_KEPT = 1000
+
+
 def cached(name, build, token=None):
-    """Return ``build()`` for the current programme and language, from the cache when there."""
+    """Return ``build()`` for the current programme and language, from the cache when there.
+
+    The value is shared by every request of the process: callers must not change it.
+    """
     key = f"programme:{token or current_token()}:{get_language()}:{name}"
+    # Only while the cache holds the key: clearing the cache (or none configured) drops it.
+    if key in KEPT and cache.has_key(key):
+        return KEPT[key]
     value = cache.get(key)
     if value is None:
         value = build()
+        if value is None:  # reads as missing: nothing to keep
+            return None
         cache.set(key, value, TIMEOUT)
+    if len(KEPT) >= MAX_KEPT:
+        KEPT.clear()
+    KEPT[key] = value
     return value
+
+
+def digest(*values):
+    """Return a short name for values in a cache key: they may come from a request."""
+    return blake2b(repr(values).encode(), digest_size=12).hexdigest()
 
 
 def page_key(request, token):
     """Name a page by everything that changes it: programme, language, site, URL and variant."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = blake2b(address.encode(), digest_size=16).hexdigest()
-    return f"page:{token}:{get_language()}:{variant(request)}:{digest}"
+    return f"page:{token}:{get_language()}:{variant(request)}:{digest(address)}"
 
 
 def programme_page(view):

@@ -19,10 +19,11 @@ from django.views.decorators.http import require_safe
 from erasmus_portal.htmx import respond
 from erasmus_portal.http import plain_errors, requested_language
 
-from .caching import programme_page
+from .caching import cached, digest, programme_page
 from .models import ActionLine, Agency, Deadline, Format
 
 UID_DOMAIN = "deadlines.erasmus-vet-portal"
+END = b"END:VCALENDAR\r\n"
 
 
 class DeadlineFilterForm(forms.Form):
@@ -34,44 +35,53 @@ class DeadlineFilterForm(forms.Form):
         help_text=gettext_lazy("The deadlines of the formats this agency takes applications for."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, token=None, **kwargs):
         super().__init__(*args, **kwargs)
+        loaded = cached("deadlines", load_deadlines, token)
+        formats, lines, self.agencies, self.every_deadline = loaded
         every = [("", _("All"))]
-        self.fields["format"].choices = every + [
-            (f.code, f"{f.code}: {f.name}") for f in Format.objects.order_by("code")
-        ]
-        self.fields["action_line"].choices = every + [
-            (line.code, line.name) for line in ActionLine.objects.all()
-        ]
-        self.agencies = {agency.code: agency for agency in Agency.objects.all()}
+        self.fields["format"].choices = every + [(f.code, f"{f.code}: {f.name}") for f in formats]
+        self.fields["action_line"].choices = every + [(line.code, line.name) for line in lines]
         self.fields["agency"].choices = every + sorted(
             ((code, agency.name) for code, agency in self.agencies.items()),
             key=lambda choice: choice[1],
         )
 
     def deadlines(self):
-        """Return the deadlines the filters select, the earliest first (one query)."""
+        """Return the deadlines the filters select, the earliest first."""
         data = self.cleaned_data
-        deadlines = Deadline.objects.select_related("format__action_line").order_by(
-            "date", "time", "format__code"
-        )
-        if data["format"]:
-            deadlines = deadlines.filter(format__code=data["format"])
-        if data["action_line"]:
-            deadlines = deadlines.filter(format__action_line__code=data["action_line"])
-        if agency := self.chosen_agency():
-            deadlines = deadlines.filter(format__managed_by=agency.kind)
-        return deadlines
+        agency = self.chosen_agency()
+        return [
+            deadline
+            for deadline in self.every_deadline
+            if data["format"] in ("", deadline.format.code)
+            and data["action_line"] in ("", deadline.format.action_line.code)
+            and (agency is None or deadline.format.managed_by == agency.kind)
+        ]
 
     def chosen_agency(self):
         return self.agencies.get(self.cleaned_data["agency"])
+
+
+def load_deadlines():
+    """Return the formats, action lines, agencies and every deadline, earliest first."""
+    return (
+        list(Format.objects.order_by("code")),
+        list(ActionLine.objects.all()),
+        {agency.code: agency for agency in Agency.objects.all()},
+        list(
+            Deadline.objects.select_related("format__action_line").order_by(
+                "date", "time", "format__code"
+            )
+        ),
+    )
 
 
 @require_safe
 @programme_page
 def deadlines(request):
     """Upcoming and past deadlines, filterable; the list is a partial of the same page."""
-    form = DeadlineFilterForm(request.GET)
+    form = DeadlineFilterForm(request.GET, token=request.programme_token)
     context = {"form": form, "upcoming": [], "past": [], "ics_query": ""}
     status = 200
     if form.is_valid():
@@ -91,17 +101,29 @@ def deadlines(request):
 def deadlines_ics(request):
     """GET /deadlines.ics: the deadlines as an iCalendar feed; ``lang`` picks nl or en."""
     with translation.override(requested_language(request, default="nl")):
-        form = DeadlineFilterForm(request.GET)
+        form = DeadlineFilterForm(request.GET, token=request.programme_token)
         if not form.is_valid():
             return plain_errors(form)
-        calendar = build_calendar(form.deadlines(), form.chosen_agency(), request)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+        agency = form.chosen_agency()
+        # Every event is written once per programme version, language, agency and site.
+        name = f"feed:{digest(agency and agency.code, request.build_absolute_uri('/'))}"
+        head, events = cached(
+            name,
+            lambda: build_feed(form.every_deadline, agency, request),
+            request.programme_token,
+        )
+        feed = head + b"".join(events[deadline.pk] for deadline in form.deadlines()) + END
+    response = HttpResponse(feed, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="erasmus-vet-deadlines.ics"'
     return response
 
 
-def build_calendar(deadlines, agency, request):
-    """Return an iCalendar with one event per deadline."""
+def build_feed(deadlines, agency, request):
+    """Return a calendar's opening lines and each deadline's event by id, as iCalendar.
+
+    The opening lines, some of the events and ``END`` are what icalendar writes for a
+    calendar with those events.
+    """
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Erasmus+ VET portal//Deadlines//EN")
     calendar.add("version", "2.0")
@@ -120,10 +142,11 @@ def build_calendar(deadlines, agency, request):
         .values_list("id", "last")
     )
     now = timezone.now()
+    events = {}
     for deadline in deadlines:
         stamp = revised.get(deadline.pk, now).astimezone(datetime.UTC).replace(microsecond=0)
-        calendar.add_component(deadline_event(deadline, agency, request, stamp))
-    return calendar
+        events[deadline.pk] = deadline_event(deadline, agency, request, stamp).to_ical()
+    return calendar.to_ical().removesuffix(END), events
 
 
 def deadline_event(deadline, agency, request, stamp):

@@ -5,6 +5,8 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from erasmus_portal.http import Choices
+
 from .models import Format, Goal
 
 GRANT_SIZES = [
@@ -62,25 +64,29 @@ class FinderForm(forms.Form):
 
     goal = forms.ChoiceField(
         label=_("What do you want to do?"),
-        choices=[("", _("Anything")), *Goal.choices],
+        choices=Choices([("", _("Anything")), *Goal.choices]),
         required=False,
     )
     line = forms.ChoiceField(label=_("Action line"), required=False)
     grant = forms.ChoiceField(
-        label=_("Grant size"), choices=[("", _("Any amount")), *GRANT_SIZES], required=False
+        label=_("Grant size"),
+        choices=Choices([("", _("Any amount")), *GRANT_SIZES]),
+        required=False,
     )
     duration = forms.ChoiceField(
         label=_("Project duration"),
-        choices=[("", _("Any duration")), *[(key, label) for key, label, _m in DURATIONS]],
+        choices=Choices([("", _("Any duration")), *[(key, label) for key, label, _m in DURATIONS]]),
         required=False,
     )
     managed_by = forms.ChoiceField(
         label=_("Where you apply"),
-        choices=[
-            ("", _("Either")),
-            (Format.ManagedBy.NATIONAL_AGENCY, _("Your National Agency")),
-            (Format.ManagedBy.EACEA, _("EACEA in Brussels")),
-        ],
+        choices=Choices(
+            [
+                ("", _("Either")),
+                (Format.ManagedBy.NATIONAL_AGENCY, _("Your National Agency")),
+                (Format.ManagedBy.EACEA, _("EACEA in Brussels")),
+            ]
+        ),
         required=False,
     )
     newcomer = forms.BooleanField(label=_("Formats suited to newcomers"), required=False)

@@ -7,7 +7,7 @@ descriptions, and ``ts_headline`` marking why a record matched. The weighted vec
 in a generated ``search_document`` column with a GIN index (migration 0005), so a query does not
 build them row by row. On SQLite (development): every
 word must occur in some field (case-insensitive substring), ranked by where it occurs, with the
-words marked in Python. One query per kind of record either way.
+words marked in Python. One query for every kind on PostgreSQL, one per kind on SQLite.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import operator
 import re
 from dataclasses import dataclass
-from functools import reduce
+from functools import cache, reduce
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -24,21 +24,22 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import Q, TextField, Value
+from django.db.models import CharField, F, IntegerField, Q, TextField, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Concat
+from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import CostCategory, ExampleProject, Format, MobilityActivity, Term
+from .models import CostCategory, Described, ExampleProject, Format, MobilityActivity, Term
 
 CONFIGS = {"nl": "dutch", "en": "english"}
 WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}
 START, STOP = "\ue000", "\ue001"  # private-use marks, replaced by <mark> after escaping
 MAX_WORDS = 8
+TEXT = "\ue002"  # stands for the searched text in a query's SQL, built once per kind
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,15 @@ class Kind:
     label: str
     fields: tuple[tuple[str, str], ...]
     url: object
-    code_field: str = ""
-    related: tuple[str, ...] = ()
+    code_field: str = ""  # searched as a word as well
+    code: object = Value("")  # the action code a hit shows
 
     def columns(self, lang):
         return [f"{name}_{lang}" for name, _weight in self.fields]
+
+    def records(self):
+        """The kind's records with ``action_code``: a column, so a raw query carries it too."""
+        return self.model.objects.annotate(action_code=self.code)
 
 
 KINDS = (
@@ -63,13 +68,14 @@ KINDS = (
         (("name", "A"), ("summary", "B"), ("description", "C")),
         lambda f: f.get_absolute_url(),
         code_field="code",
+        code=F("code"),
     ),
     Kind(
         Term,
         _("Term"),
         (("name", "A"),),
         lambda t: f"{reverse('opportunities:terms')}#term-{t.pk}",
-        related=("format", "action_line"),
+        code=Coalesce("format__code", "action_line__code", Value(""), output_field=CharField()),
     ),
     Kind(
         MobilityActivity,
@@ -107,8 +113,7 @@ class Hit:
         snippet, lang = best_snippet(snippets)
         # A term's title bridges both languages: "kleinschalige partnerschappen = Small-scale…".
         title = str(record) if isinstance(record, Term) else record.name
-        code = record.code if isinstance(record, Format | Term) else ""
-        return cls(kind.label, title, code, kind.url(record), rank, snippet, lang)
+        return cls(kind.label, title, record.action_code, kind.url(record), rank, snippet, lang)
 
 
 def search(text: str) -> list[Hit]:
@@ -116,8 +121,10 @@ def search(text: str) -> list[Hit]:
     text = " ".join(text.split()[:MAX_WORDS])
     if not text:
         return []
-    find = search_postgres if connection.vendor == "postgresql" else search_simple
-    hits = [hit for kind in KINDS for hit in find(kind, text)]
+    if connection.vendor == "postgresql":
+        hits = search_postgres(text)
+    else:
+        hits = [hit for kind in KINDS for hit in search_simple(kind, text)]
     return sorted(hits, key=lambda hit: -hit.rank)
 
 
@@ -133,7 +140,44 @@ def best_snippet(snippets):
     return marked(snippet), lang
 
 
-def search_postgres(kind, text):
+def search_postgres(text):
+    """Return every kind's hits, each kind's best first; equal ranks as the records were added."""
+    sql, params = statement()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [text if param == TEXT else param for param in params])
+        rows = sorted(cursor.fetchall(), key=lambda row: (row[0], -row[6], row[1]))
+    hits = []
+    for number, pk, name_nl, name_en, code, action_code, rank, *headlines in rows:
+        kind = KINDS[number]
+        # Enough of the record for its title and link.
+        record = kind.model(pk=pk, name_nl=name_nl, name_en=name_en)
+        if isinstance(record, Described):
+            record.code = code
+        record.action_code = action_code
+        hits.append(Hit.of(kind, record, rank, dict(zip(CONFIGS, headlines, strict=True))))
+    return hits
+
+
+@cache
+def statement():
+    """Return the SQL and parameters of one query for every kind, with TEXT for the text.
+
+    Built once: the ORM takes longer to build it than PostgreSQL takes to answer it.
+    """
+    columns = ("kind", "pk", "name_nl", "name_en", "own_code", "action_code", "rank")
+    queries = [
+        postgres_query(kind, TEXT)
+        .annotate(
+            kind=Value(number, output_field=IntegerField()),
+            own_code=F("code") if issubclass(kind.model, Described) else Value(""),
+        )
+        .values_list(*columns, *(f"headline_{lang}" for lang in CONFIGS))
+        for number, kind in enumerate(KINDS)
+    ]
+    return queries[0].union(*queries[1:], all=True).order_by().query.sql_with_params()
+
+
+def postgres_query(kind, text):
     queries = {
         lang: SearchQuery(text, config=config, search_type="websearch")
         for lang, config in CONFIGS.items()
@@ -158,22 +202,13 @@ def search_postgres(kind, text):
         )
         for lang in CONFIGS
     }
-    records = (
-        kind.model.objects.select_related(*kind.related)
+    return (
+        kind.records()
         .alias(document=vector)
         .filter(document=query)
         .annotate(rank=SearchRank(vector, query), **headlines)
-        .order_by("-rank")
+        .order_by()
     )
-    return [
-        Hit.of(
-            kind,
-            record,
-            record.rank,
-            {lang: getattr(record, f"headline_{lang}") for lang in CONFIGS},
-        )
-        for record in records
-    ]
 
 
 def interleave(columns, separator):
@@ -197,7 +232,7 @@ def search_simple(kind, text):
         ),
     )
     hits = []
-    for record in kind.model.objects.select_related(*kind.related).filter(condition):
+    for record in kind.records().filter(condition):
         rank = sum(
             WEIGHTS[weight]
             for word in words

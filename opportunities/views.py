@@ -1,14 +1,20 @@
 """Catalogue pages. Each renders one page template through ``respond``; the finder, compare and
-search pages name the partial their forms swap (same URL, same data)."""
+search pages name the partial their forms swap (same URL, same data).
+
+What a page shows of the programme is rendered once per programme version (``{% load programme
+%}``), so views hand templates querysets and lazy objects: a page from cached fragments reads
+nothing, and what every request needs comes from ``cached``.
+"""
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from erasmus_portal.htmx import respond
 
 from . import search as catalogue_search
-from .caching import programme_page
+from .caching import cached, digest, programme_page
 from .forms import CompareForm, FinderForm, SearchForm
 from .models import (
     ActionLine,
@@ -36,9 +42,7 @@ def home(request):
     )
     context = {
         "action_lines": action_lines,
-        "programme_countries": Country.objects.exclude(
-            status=Country.Status.NON_ASSOCIATED
-        ).count(),
+        "programme_countries": Country.objects.exclude(status=Country.Status.NON_ASSOCIATED).count,
         "priorities": Priority.objects.all(),
     }
     return respond(request, "opportunities/home.html", context)
@@ -47,7 +51,8 @@ def home(request):
 @require_safe
 @programme_page
 def format_list(request):
-    form = FinderForm(request.GET, formats=list(Format.objects.catalogue()))
+    formats = cached("catalogue", lambda: list(Format.objects.catalogue()), request.programme_token)
+    form = FinderForm(request.GET, formats=formats)
     context = {"form": form, "formats": form.results(), "groups": form.groups()}
     status = 400 if form.errors else 200
     return respond(request, "opportunities/format_list.html", context, "htmx-response", status)
@@ -56,8 +61,8 @@ def format_list(request):
 @require_safe
 @programme_page
 def compare(request):
-    catalogue = Format.objects.catalogue().with_eacea_url().prefetch_related("excluded_countries")
-    form = CompareForm(request.GET, formats=list(catalogue))
+    catalogue = cached("compare", load_comparable, request.programme_token)
+    form = CompareForm(request.GET, formats=catalogue)
     context = {"form": form, "formats": form.chosen(), "facts": FACTS}
     status = 400 if form.tampered else 200
     return respond(request, "opportunities/compare.html", context, "htmx-response", status)
@@ -66,17 +71,30 @@ def compare(request):
 @require_safe
 @programme_page
 def format_detail(request, code):
-    fmt = Format.objects.select_related("action_line").with_eacea_url().filter(code=code).first()
+    fmt = cached(f"format:{digest(code)}", lambda: load_format(code), request.programme_token)
     if fmt is None:
         fmt = get_object_or_404(Format, code__iexact=code)
         return redirect(fmt, permanent=True)
-    prefetch_related_objects([fmt], *fmt.page_lookups())
     context = {
         "format": fmt,
         "facts": FACTS,
         "activities": MobilityActivity.objects.all() if fmt.action_line.is_mobility else None,
     }
     return respond(request, "opportunities/format_detail.html", context)
+
+
+def load_comparable():
+    """Return every format with what the comparison shows (four queries)."""
+    formats = Format.objects.catalogue().with_eacea_url().prefetch_related("excluded_countries")
+    return list(formats)
+
+
+def load_format(code):
+    """Return the format with what its page shows, or None."""
+    fmt = Format.objects.select_related("action_line").with_eacea_url().filter(code=code).first()
+    if fmt is not None:
+        prefetch_related_objects([fmt], *fmt.page_lookups())
+    return fmt
 
 
 @require_safe
@@ -95,20 +113,19 @@ def action_line_detail(request, code):
 @require_safe
 @programme_page
 def agency_list(request):
-    countries = sorted(
-        Country.objects.exclude(status=Country.Status.NON_ASSOCIATED).prefetch_related(
-            Prefetch("agencies", queryset=Agency.objects.national())
-        ),
-        key=lambda country: country.name,
+    countries = Country.objects.exclude(status=Country.Status.NON_ASSOCIATED).prefetch_related(
+        Prefetch("agencies", queryset=Agency.objects.national())
     )
-    formats = Format.objects.all()
+    formats = SimpleLazyObject(lambda: list(Format.objects.all()))
     context = {
-        "countries": countries,
-        "eacea": Agency.objects.filter(kind=Agency.Kind.EACEA).first(),
-        "national_formats": [
-            f for f in formats if f.managed_by == Format.ManagedBy.NATIONAL_AGENCY
-        ],
-        "eacea_formats": [f for f in formats if f.managed_by == Format.ManagedBy.EACEA],
+        "countries": SimpleLazyObject(lambda: sorted(countries, key=lambda c: c.name)),
+        "eacea": SimpleLazyObject(Agency.objects.filter(kind=Agency.Kind.EACEA).first),
+        "national_formats": SimpleLazyObject(
+            lambda: [f for f in formats if f.managed_by == Format.ManagedBy.NATIONAL_AGENCY]
+        ),
+        "eacea_formats": SimpleLazyObject(
+            lambda: [f for f in formats if f.managed_by == Format.ManagedBy.EACEA]
+        ),
     }
     return respond(request, "opportunities/agency_list.html", context)
 
@@ -117,13 +134,15 @@ def agency_list(request):
 @programme_page
 def activities(request):
     order = list(MobilityActivity.Participant.values)
-    activities = sorted(MobilityActivity.objects.all(), key=lambda a: order.index(a.participant))
-    costs = list(CostCategory.objects.all())
+    activities = SimpleLazyObject(
+        lambda: sorted(MobilityActivity.objects.all(), key=lambda a: order.index(a.participant))
+    )
+    costs = CostCategory.objects.all()
     context = {
         "activities": activities,
         "costs": costs,
         "pathways": Pathway.objects.all(),
-        "sources": unique_sources([*activities, *costs]),
+        "sources": SimpleLazyObject(lambda: unique_sources([*activities, *costs])),
     }
     return respond(request, "opportunities/activities.html", context)
 
@@ -131,14 +150,14 @@ def activities(request):
 @require_safe
 @programme_page
 def inspiration(request):
-    projects = list(ExampleProject.objects.prefetch_related("formats"))
-    awards = list(Award.objects.all())
-    platforms = list(Platform.objects.select_related("succeeded_by"))
+    projects = ExampleProject.objects.prefetch_related("formats")
+    awards = Award.objects.all()
+    platforms = Platform.objects.select_related("succeeded_by")
     context = {
         "projects": projects,
         "awards": awards,
         "platforms": platforms,
-        "sources": unique_sources([*projects, *awards, *platforms]),
+        "sources": SimpleLazyObject(lambda: unique_sources([*projects, *awards, *platforms])),
     }
     return respond(request, "opportunities/inspiration.html", context)
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from opportunities.caching import TOKEN_KEY, programme_token
-from opportunities.models import Deadline, Format
+from opportunities.models import ActionLine, Deadline, Format
 from tests.opportunities.test_admin import form_data
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +202,77 @@ def test_pages_are_shared_through_redis(client, django_assert_num_queries):
         cache.clear()
 
     assert second.content == first.content
+
+
+# Every page type, as a visitor first asks for it; each renders cached fragments.
+FRAGMENT_PAGES = [
+    "/nl/",
+    "/en/",
+    "/nl/formats/?line=KA2&managed_by=national_agency&newcomer=on",
+    "/en/formats/?goal=cooperate&grant=small&open=on",
+    "/nl/formats/KA220-VET/",
+    "/en/formats/KA122-VET/",
+    "/nl/actions/KA1/",
+    "/en/compare/?formats=KA210-VET&formats=KA220-VET&formats=ERASMUS-EDU-CB-VET",
+    "/nl/search/?q=partnerschap",
+    "/en/check/?country=NL&partners=DE&partners=FR&duration_months=24",
+    "/nl/check/?country=BE&community=xx&partners=DE&partners=ZZ&duration_months=0",
+    "/en/check/start/?country=NL&goal=cooperate&first_time=1&participants=20",
+    "/nl/check/plan/?activity=learner_short_term&participants=20&days=30&city=Madrid&origin=Amsterdam&months=12",
+    "/en/check/distance/?origin=Utrecht&destination=Madrid",
+    "/nl/deadlines/",
+    "/en/deadlines/?agency=nl",
+    "/nl/activities/",
+    "/en/agencies/",
+    "/nl/inspiration/",
+    "/en/terms/",
+]
+
+
+def rendered(response):
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("path", FRAGMENT_PAGES)
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx"])
+def test_a_page_is_the_same_from_cold_and_warm_fragments(client, path, htmx):
+    headers = {"HX-Request": "true"} if htmx else {}
+    cold = client.get(path, headers=headers)  # an empty cache: every fragment rendered now
+    cache.clear()
+    # Other URLs fill the fragments (the page itself stays out of the page cache), and the
+    # other language's fragments sit beside them.
+    other = path.replace("/nl/", "/xx/").replace("/en/", "/nl/").replace("/xx/", "/en/")
+    for url in (other, path):
+        client.get(f"{url}{'&' if '?' in url else '?'}_=warm-up", headers=headers)
+    warm = client.get(path, headers=headers)
+
+    assert cold.status_code == warm.status_code
+    assert rendered(warm) == rendered(cold)
+
+
+def test_the_home_page_from_warm_fragments_reads_nothing(client, django_assert_num_queries):
+    client.get("/en/?_=warm-up")
+
+    with django_assert_num_queries(0):
+        response = client.get("/en/")
+
+    assert "Small-scale partnerships" in response.text
+
+
+def test_a_fragment_shows_an_editors_change_at_once(client):
+    client.get("/en/?_=warm-up")
+    line = ActionLine.objects.get(code="KA2")
+    line.name_en = "Working together"
+    line.save()
+
+    assert "Working together" in client.get("/en/").text
+
+
+def test_clearing_the_cache_drops_what_a_process_kept(client):
+    url = "/api/v1/eligibility?country=NL&partners=DE,FR&format=KA220-VET"
+    assert client.get(url).json()["formats"][0]["verdict"] != "not_eligible"
+    # A change the programme version does not see (no history row), then a cleared cache.
+    Format.objects.filter(code="KA220-VET").update(min_organisations=4)
+    cache.clear()
+
+    assert client.get(url).json()["formats"][0]["verdict"] == "not_eligible"

@@ -5,6 +5,8 @@ from html import escape
 from django import template
 from django.utils.safestring import mark_safe
 
+from opportunities.caching import cached
+
 register = template.Library()
 
 
@@ -22,7 +24,15 @@ def options(choices):
     )
 
 
-@register.simple_tag
-def country_options(countries, chosen):
-    """Return an ``<option>`` per country, the ``chosen`` code selected."""
-    return options((c.code, c.name, c.code == chosen) for c in countries)
+@register.simple_tag(takes_context=True)
+def country_options(context, countries, chosen):
+    """Return an ``<option>`` per country, the ``chosen`` code selected.
+
+    The options are rendered once per programme version and language.
+    """
+    token = getattr(context.get("request"), "programme_token", None)
+    html = cached(
+        "country-options", lambda: options((c.code, c.name, False) for c in countries), token
+    )
+    option = f'<option value="{escape(str(chosen))}">'
+    return mark_safe(html.replace(option, option[:-1] + " selected>", 1))

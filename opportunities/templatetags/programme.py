@@ -1,0 +1,75 @@
+"""Template parts rendered once per programme version and language, then read from the cache."""
+
+from django import template
+from django.db.models import Model
+from django.utils.functional import Promise
+
+from opportunities.caching import cached, digest
+
+register = template.Library()
+
+
+@register.tag
+def programme_fragment(parser, token):
+    """Render the enclosed template once per programme version, language and values given.
+
+        {% programme_fragment "format-card" format show_deadline %}…{% endprogramme_fragment %}
+
+    What the fragment shows must follow from the programme and those values alone: nothing
+    from the request (its URL, a CSRF token, a CSP nonce) and nothing from the clock.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a fragment name.")
+    nodelist = parser.parse(("endprogramme_fragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, values):
+        self.nodelist = nodelist
+        self.values = values
+
+    def render(self, context):
+        name, *values = (value.resolve(context) for value in self.values)
+        return fragment(context, name, values, lambda: self.nodelist.render(context))
+
+
+@register.simple_tag(takes_context=True)
+def field_group(context, field):
+    """Return ``field.as_field_group``, rendered once per programme version and field state.
+
+    The state is what may differ between two forms of one class: the value, the errors and the
+    widget's attributes. Choices may come from the programme.
+    """
+    form = type(field.form)
+    state = (
+        f"{form.__module__}.{form.__qualname__}",
+        field.auto_id,
+        field.html_name,
+        field.value(),
+        list(field.errors),
+        sorted(field.field.widget.attrs.items()),
+    )
+    return fragment(context, "field", state, field.as_field_group)
+
+
+def fragment(context, name, values, render):
+    """Return ``render()``, cached by programme version, language, ``name`` and ``values``.
+
+    Outside a programme page (an error page) it renders every time, so it needs no database.
+    """
+    token = getattr(context.get("request"), "programme_token", None)
+    if token is None:
+        return render()
+    return cached(f"fragment:{name}:{digest(key_part(values))}", render, token)
+
+
+def key_part(value):
+    """Return a value as it goes into a cache key: a record by its primary key."""
+    if isinstance(value, Model):
+        return f"{value._meta.label}:{value.pk}"
+    if isinstance(value, (list, tuple)):
+        return tuple(key_part(item) for item in value)
+    return str(value) if isinstance(value, Promise) else value
