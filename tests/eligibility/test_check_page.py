@@ -122,3 +122,16 @@ def test_individual_is_told_their_organisation_applies(client):
         or "organisatie" in response.text
     )
     assert response.context["result"]["fits"] == []
+
+
+def test_names_from_the_programme_are_escaped_in_the_verdicts(client):
+    from opportunities.models import Format
+
+    fmt = Format.objects.get(code="KA220-VET")
+    fmt.name_nl = "Samen <b>werken</b> & leren"
+    fmt.save()
+
+    text = client.get(URL, FITTING).text
+
+    assert "Samen &lt;b&gt;werken&lt;/b&gt; &amp; leren</a>" in text
+    assert "<b>werken</b>" not in text
