@@ -4,12 +4,13 @@
 
 Creates the database erasmus_portal_bench (dropped first), loads the programme (and with
 --scale N, N copies of every example project), starts gunicorn with 2 workers on 127.0.0.1:8765
-and runs wrk against each URL in turn. Prints requests/s, p50 and p99 latency, the ratio to the bare
-view, SQL queries per page and the compressed bytes a first visit downloads (HTML + CSS + JS),
-then whether each page meets the targets. With --cold every request adds a unique ``_=``
+and runs wrk against each URL in turn. Prints requests/s, p50 and p99 latency, the ratio to the
+bare view, SQL queries per page and the compressed bytes a first visit downloads (HTML + CSS +
+JS), then whether each page meets the targets. With --cold every request adds a unique ``_=``
 parameter, so no page comes from the page cache (the programme data stays cached, as it is for
-any new URL). BENCH_DATABASE and BENCH_PORT name another database and port, to run beside
-someone else's benchmark. Needs wrk (apt-get install wrk) and PostgreSQL.
+any new URL), and the speed targets are those of a new answer. BENCH_DATABASE and BENCH_PORT
+name another database and port, to run beside someone else's benchmark. Needs wrk (apt-get
+install wrk) and PostgreSQL.
 """
 
 import argparse
@@ -55,6 +56,9 @@ PAGES = [
     ("iCal feed", "/deadlines.ics"),
 ]
 TARGETS = {"ratio": 0.5, "p99_over_p50": 5, "queries": 6, "kilobytes": 50}
+# A new answer (--cold) renders what the page cache would have kept: an HTML page reaches a
+# tenth of the bare view's req/s, data (JSON, CSV, iCalendar) a third.
+COLD_RATIOS = {"page": 0.10, "data": 0.30}
 
 
 def environment():
@@ -227,14 +231,17 @@ def main():
         _status, home, _headers = fetch("/nl/", encoding="identity")
         css = re.search(rb'href="(/static/css/[^"]+)"', home).group(1).decode()
         pages = [(name, path or css) for name, path in PAGES]
-        present = [(name, path) for name, path in pages if fetch(path)[0] == 200]
+        answers = {path: fetch(path) for _name, path in pages}
+        present = [(name, path) for name, path in pages if answers[path][0] == 200]
         missing = [name for name, path in pages if (name, path) not in present]
         queries = count_queries(env, [path for _name, path in present[1:]])
         rows = []
         for name, path in present:
             rate, p50, p99, errors = wrk(path, args.seconds, args.connections, args.cold)
             _status, weight = page_weight(path)
-            rows.append((name, rate, p50, p99, errors, queries.get(path, 0), weight))
+            html = answers[path][2].get("Content-Type", "").startswith("text/html")
+            kind = "page" if html else "data"
+            rows.append((name, kind, rate, p50, p99, errors, queries.get(path, 0), weight))
     finally:
         server.terminate()
         server.wait()
@@ -242,7 +249,7 @@ def main():
 
 
 def report(rows, missing, args):
-    baseline = next(rate for name, rate, *_ in rows if name == "bare view")
+    baseline = next(rate for name, _kind, rate, *_ in rows if name == "bare view")
     print(
         f"\n{args.seconds}s per page, {args.connections} connections, gunicorn 2 workers, "
         f"PostgreSQL, example projects x{args.scale}"
@@ -251,11 +258,11 @@ def report(rows, missing, args):
     header = f"{'page':<20}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ratio':>7}{'non-2xx':>9}"
     print(header + f"{'queries':>9}{'kB gz':>8}  targets")
     failures = 0
-    for name, rate, p50, p99, errors, queries, weight in rows:
+    for name, kind, rate, p50, p99, errors, queries, weight in rows:
         ratio = rate / baseline
         misses = []
         if name not in ("static file", "bare view"):
-            if ratio < TARGETS["ratio"]:
+            if ratio < (COLD_RATIOS[kind] if args.cold else TARGETS["ratio"]):
                 misses.append("speed")
             if p99 > TARGETS["p99_over_p50"] * p50:
                 misses.append("p99")
@@ -271,8 +278,13 @@ def report(rows, missing, args):
         )
     if missing:
         print(f"\nnot measured (no such page yet): {', '.join(missing)}")
+    speed = (
+        f"HTML pages >= {COLD_RATIOS['page']:.0%} and data >= {COLD_RATIOS['data']:.0%}"
+        if args.cold
+        else f">= {TARGETS['ratio']:.0%}"
+    )
     print(
-        f"\ntargets: >= {TARGETS['ratio']:.0%} of the bare view's req/s, "
+        f"\ntargets: {speed} of the bare view's req/s, "
         f"p99 <= {TARGETS['p99_over_p50']} x p50, <= {TARGETS['queries']} queries, "
         f"<= {TARGETS['kilobytes']} kB compressed; {failures} page(s) miss one"
     )

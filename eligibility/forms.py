@@ -6,7 +6,13 @@ from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from erasmus_portal.http import Choices, KnownValues, yes_no
+from erasmus_portal.http import (
+    Choices,
+    KnownValues,
+    SharedChoiceField,
+    SharedIntegerField,
+    SharedYesNoField,
+)
 from opportunities.models import Agency, Goal, OrganisationKind
 
 from .engine import INDIVIDUAL, Situation
@@ -91,13 +97,13 @@ def country_field():
 
 class CheckForm(forms.Form):
     country = country_field()
-    community = forms.ChoiceField(
+    community = SharedChoiceField(
         label=_("Community (Belgium only)"),
         required=False,
         choices=Choices([("", _("Not answered")), *Agency.Community.choices]),
         help_text=_("In Belgium, each community has its own National Agency."),
     )
-    organisation_type = forms.ChoiceField(
+    organisation_type = SharedChoiceField(
         label=_("Kind of organisation"),
         required=False,
         choices=Choices(
@@ -108,14 +114,14 @@ class CheckForm(forms.Form):
             ]
         ),
     )
-    accredited = yes_no(_("We hold an Erasmus accreditation in VET"))
-    short_term_grants_last_5_years = forms.IntegerField(
+    accredited = SharedYesNoField(label=_("We hold an Erasmus accreditation in VET"))
+    short_term_grants_last_5_years = SharedIntegerField(
         label=_("Short-term mobility grants received in the last 5 call years"),
         required=False,
         min_value=0,
         max_value=50,
     )
-    ngo_network_countries = forms.IntegerField(
+    ngo_network_countries = SharedIntegerField(
         label=_("European NGO: countries with member organisations or branches"),
         help_text=_(
             "Only for a European NGO: in how many EU member states and associated countries."
@@ -125,23 +131,23 @@ class CheckForm(forms.Form):
         max_value=100,
     )
     partners = PartnersField(label=_("Partner organisations"), required=False)
-    duration_months = forms.IntegerField(
+    duration_months = SharedIntegerField(
         label=_("Project duration (months)"), required=False, min_value=1, max_value=120
     )
-    participants = forms.IntegerField(
+    participants = SharedIntegerField(
         label=_("Participants in mobility activities"),
         help_text=_("Accompanying persons and preparatory visits not included."),
         required=False,
         min_value=0,
         max_value=100_000,
     )
-    grant_eur = forms.IntegerField(
+    grant_eur = SharedIntegerField(
         label=_("Grant you plan to request (EUR)"),
         required=False,
         min_value=1,
         max_value=100_000_000,
     )
-    goal = forms.ChoiceField(
+    goal = SharedChoiceField(
         label=_("What do you want to do?"),
         required=False,
         choices=Choices([("", _("Not answered")), *Goal.choices]),
@@ -189,19 +195,21 @@ class StartForm(forms.Form):
     """A few plain questions for organisations that do not know the formats yet."""
 
     country = country_field()
-    goal = forms.ChoiceField(
+    goal = SharedChoiceField(
         label=_("What do you want to do?"),
         choices=Choices(Goal.choices),
         error_messages={"required": _("Choose what you want to do.")},
     )
-    first_time = yes_no(_("Is this your organisation's first Erasmus+ application?"))
-    participants = forms.IntegerField(
+    first_time = SharedYesNoField(
+        label=_("Is this your organisation's first Erasmus+ application?")
+    )
+    participants = SharedIntegerField(
         label=_("How many learners or staff would go abroad?"),
         required=False,
         min_value=0,
         max_value=100_000,
     )
-    partner_count = forms.IntegerField(
+    partner_count = SharedIntegerField(
         label=_("With how many partner organisations abroad?"),
         help_text=_("0 if you would work alone."),
         required=False,

@@ -118,6 +118,26 @@ class KnownValues:
         return str(value) in self.choices.values
 
 
+class Shared:
+    """A field its forms share instead of copying it for each request.
+
+    Django copies a form's fields for every form it builds; for the checker's twelve that was
+    more than half the time of validating the answers. Only for a field that no form or view
+    changes after it is declared.
+    """
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+class SharedChoiceField(Shared, forms.ChoiceField):
+    pass
+
+
+class SharedIntegerField(Shared, forms.IntegerField):
+    pass
+
+
 class YesNoField(forms.TypedChoiceField):
     """An optional yes-or-no question: True, False, or None when not answered."""
 
@@ -136,6 +156,10 @@ class YesNoField(forms.TypedChoiceField):
 
     def bound_data(self, data, initial):
         return yes_no_value(data) if data is not None else data
+
+
+class SharedYesNoField(Shared, YesNoField):
+    pass
 
 
 def yes_no(label, **kwargs):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from erasmus_portal.htmx import respond
-from erasmus_portal.http import plain_errors, requested_language
+from erasmus_portal.http import Choices, plain_errors, requested_language
 
 from .caching import cached, digest, programme_page
 from .models import ActionLine, Agency, Deadline, Format
@@ -37,15 +37,9 @@ class DeadlineFilterForm(forms.Form):
 
     def __init__(self, *args, token=None, **kwargs):
         super().__init__(*args, **kwargs)
-        loaded = cached("deadlines", load_deadlines, token)
-        formats, lines, self.agencies, self.every_deadline = loaded
-        every = [("", _("All"))]
-        self.fields["format"].choices = every + [(f.code, f"{f.code}: {f.name}") for f in formats]
-        self.fields["action_line"].choices = every + [(line.code, line.name) for line in lines]
-        self.fields["agency"].choices = every + sorted(
-            ((code, agency.name) for code, agency in self.agencies.items()),
-            key=lambda choice: choice[1],
-        )
+        choices, self.agencies, self.every_deadline = cached("deadlines", load_deadlines, token)
+        for name, field_choices in choices.items():
+            self.fields[name].choices = field_choices
 
     def deadlines(self):
         """Return the deadlines the filters select, the earliest first."""
@@ -64,11 +58,17 @@ class DeadlineFilterForm(forms.Form):
 
 
 def load_deadlines():
-    """Return the formats, action lines, agencies and every deadline, earliest first."""
+    """Return the filters' choices, the agencies by code and every deadline, earliest first."""
+    agencies = {agency.code: agency for agency in Agency.objects.all()}
+    every = [("", _("All"))]
+    choices = {
+        "format": [(f.code, f"{f.code}: {f.name}") for f in Format.objects.order_by("code")],
+        "action_line": [(line.code, line.name) for line in ActionLine.objects.all()],
+        "agency": sorted(((code, a.name) for code, a in agencies.items()), key=lambda c: c[1]),
+    }
     return (
-        list(Format.objects.order_by("code")),
-        list(ActionLine.objects.all()),
-        {agency.code: agency for agency in Agency.objects.all()},
+        {name: Choices(every + field_choices) for name, field_choices in choices.items()},
+        agencies,
         list(
             Deadline.objects.select_related("format__action_line").order_by(
                 "date", "time", "format__code"

@@ -276,3 +276,13 @@ def test_clearing_the_cache_drops_what_a_process_kept(client):
     cache.clear()
 
     assert client.get(url).json()["formats"][0]["verdict"] == "not_eligible"
+
+
+def test_an_error_page_renders_its_fragments_without_the_database(
+    client, caching, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        response = client.get("/en/no-such-page/")
+
+    assert response.status_code == 404
+    assert 'class="site-nav"' in response.text and 'class="site-footer"' in response.text

@@ -155,3 +155,16 @@ def test_yes_no_answers_may_be_written_true_or_false(client):
 
     assert response.status_code == 200
     assert '<option value="1" selected>' in response.text
+
+
+def test_names_from_the_programme_are_escaped_in_the_verdicts(client):
+    from opportunities.models import Format
+
+    fmt = Format.objects.get(code="KA220-VET")
+    fmt.name_nl = "Samen <b>werken</b> & leren"
+    fmt.save()
+
+    text = client.get(URL, FITTING).text
+
+    assert "Samen &lt;b&gt;werken&lt;/b&gt; &amp; leren</a>" in text
+    assert "<b>werken</b>" not in text
