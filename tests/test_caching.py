@@ -279,7 +279,7 @@ def test_clearing_the_cache_drops_what_a_process_kept(client):
 
 
 def test_an_error_page_renders_its_fragments_without_the_database(
-    client, caching, django_assert_num_queries
+    client, django_assert_num_queries
 ):
     with django_assert_num_queries(0):
         response = client.get("/en/no-such-page/")
