@@ -164,14 +164,23 @@ TEMPLATES = [
 
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", ""))}
 
-# Local memory per process by default; Redis (REDIS_URL) shares the cache between app servers.
-# Cached pages are keyed by the programme version, so either way an edit shows at once.
+# Pages: local memory per process by default; Redis (REDIS_URL) shares them, and the programme
+# version, between app servers. Cached pages are keyed by the programme version, so either way
+# an edit shows at once.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # What is built from the programme (its data, page fragments), keyed by its version. Always
+    # in the process, apart from the pages, so that a stream of new URLs cannot push it out.
+    "programme": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "programme",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    },
+}
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -11,7 +11,7 @@ it (and on all of them with the shared Redis cache), and within TOKEN_SECONDS on
 from functools import wraps
 from hashlib import blake2b
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models import F
 from django.utils.cache import patch_vary_headers
@@ -73,15 +73,16 @@ def cached(name, build, token=None):
     The value is shared by every request of the process: callers must not change it.
     """
     key = f"programme:{token or current_token()}:{get_language()}:{name}"
-    # Only while the cache holds the key: clearing the cache (or none configured) drops it.
-    if key in KEPT and cache.has_key(key):
+    store = caches["programme"]
+    # Only while the cache holds the key: clearing the cache drops it.
+    if key in KEPT and store.has_key(key):
         return KEPT[key]
-    value = cache.get(key)
+    value = store.get(key)
     if value is None:
         value = build()
         if value is None:  # reads as missing: nothing to keep
             return None
-        cache.set(key, value, TIMEOUT)
+        store.set(key, value, TIMEOUT)
     if len(KEPT) >= MAX_KEPT:
         KEPT.clear()
     KEPT[key] = value

@@ -1,7 +1,7 @@
 import io
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
@@ -22,9 +22,11 @@ def empty_cache():
     A test's changes roll back, and with them the programme version they counted: a page
     cached under that version by one test must not answer the next.
     """
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(scope="session")

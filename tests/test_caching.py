@@ -6,13 +6,13 @@ import zoneinfo
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection, transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from opportunities.caching import TOKEN_KEY, programme_token
+from opportunities.caching import TOKEN_KEY, cached, programme_token
 from opportunities.models import ActionLine, Deadline, Format
 from tests.opportunities.test_admin import form_data
 
@@ -188,11 +188,12 @@ REDIS_URL = "redis://127.0.0.1:6379/15"
 )
 def test_pages_are_shared_through_redis(client, django_assert_num_queries):
     redis_cache = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "tests",
-        }
+        },
     }
     with override_settings(CACHES=redis_cache):
         cache.clear()
@@ -273,7 +274,8 @@ def test_clearing_the_cache_drops_what_a_process_kept(client):
     assert client.get(url).json()["formats"][0]["verdict"] != "not_eligible"
     # A change the programme version does not see (no history row), then a cleared cache.
     Format.objects.filter(code="KA220-VET").update(min_organisations=4)
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
     assert client.get(url).json()["formats"][0]["verdict"] == "not_eligible"
 
@@ -286,3 +288,12 @@ def test_an_error_page_renders_its_fragments_without_the_database(
 
     assert response.status_code == 404
     assert 'class="site-nav"' in response.text and 'class="site-footer"' in response.text
+
+
+def test_new_pages_do_not_push_programme_data_out_of_the_cache():
+    """A stream of new URLs fills the page cache; what is built per programme version stays."""
+    kept = cached("test-data", lambda: ["built once"], token="1")
+    for number in range(1_000):
+        cache.set(f"page:{number}", "a page", 60)
+
+    assert cached("test-data", lambda: ["built again"], token="1") is kept
