@@ -627,9 +627,9 @@ class _FormatJudge:
     def grant(self):
         rules, amount = self.rules, self.situation.grant_eur
         if rules.lump_sums:
-            sums = join(euros(s) for s in rules.lump_sums)
             if amount is None:
                 return
+            sums = join(euros(s) for s in rules.lump_sums)
             if amount in rules.lump_sums:
                 yield self._rule(
                     "grant",

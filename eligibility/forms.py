@@ -85,6 +85,10 @@ class CountryField(KnownValues, forms.ChoiceField):
     widget = LongSelect
 
 
+class FormatField(KnownValues, forms.ChoiceField):
+    pass
+
+
 def country_field():
     return CountryField(
         label=_("Country of your organisation"),
@@ -152,14 +156,16 @@ class CheckForm(forms.Form):
         required=False,
         choices=Choices([("", _("Not answered")), *Goal.choices]),
     )
-    format = forms.ChoiceField(label=_("Format"), required=False)
+    format = FormatField(label=_("Format"), required=False)
 
     def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.programme = programme = programme or current_programme()
         self.fields["country"].choices = CountryChoices(programme.countries, _("Choose a country"))
         self.fields["partners"].choices = CountryChoices(programme.countries)
-        self.fields["format"].choices = [("", "")] + [(f.code, f.code) for f in programme.formats]
+        self.fields["format"].choices = Choices(
+            [("", ""), *((f.code, f.code) for f in programme.formats)]
+        )
 
     @property
     def countries(self):

@@ -12,17 +12,6 @@ YES = {"1", "true", "yes", "on"}
 NO = {"0", "false", "no", "off"}
 
 
-class LanguageForm(forms.Form):
-    lang = forms.ChoiceField(choices=settings.LANGUAGES, required=False)
-
-
-def requested_language(request, default=None):
-    """The ``lang`` parameter when it is nl or en, else ``default`` (the active language)."""
-    form = LanguageForm(request.GET)
-    language = form.cleaned_data["lang"] if form.is_valid() else ""
-    return language or default or translation.get_language()
-
-
 class ExportForm(forms.Form):
     format = forms.ChoiceField(
         choices=[("json", "JSON"), ("csv", "CSV")],
@@ -136,6 +125,17 @@ class SharedChoiceField(Shared, forms.ChoiceField):
 
 class SharedIntegerField(Shared, forms.IntegerField):
     pass
+
+
+class LanguageForm(forms.Form):
+    lang = SharedChoiceField(choices=settings.LANGUAGES, required=False)
+
+
+def requested_language(request, default=None):
+    """The ``lang`` parameter when it is nl or en, else ``default`` (the active language)."""
+    form = LanguageForm(request.GET)
+    language = form.cleaned_data["lang"] if form.is_valid() else ""
+    return language or default or translation.get_language()
 
 
 class YesNoField(forms.TypedChoiceField):
