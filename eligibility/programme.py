@@ -4,6 +4,7 @@ from django.db.models import CharField, OuterRef, StringAgg, Subquery, Value
 from django.db.models.functions import Cast
 
 from opportunities.caching import cached
+from opportunities.calls import active_year
 from opportunities.models import Agency, Country, Format, GrantTier, OrganisationKind
 from opportunities.rules import RULE_FIELDS
 
@@ -17,17 +18,24 @@ def current_programme(token=None) -> Programme:
 
 def load_programme() -> Programme:
     """Return every format's rules, every country (by name) and agency (three queries)."""
-    formats = Format.objects.annotate(
-        tiers=joined(GrantTier, "format", "amount_eur"),
-        excluded=joined(Format.excluded_countries.through, "format", "country_id"),
-        alternative_codes=joined(Format.alternatives.through, "from_format", "to_format__code"),
-    ).order_by("action_line__position", "position", "code")
+    year = active_year()
+    formats = (
+        Format.objects.in_call(year)
+        .annotate(
+            tiers=joined(GrantTier, "format", "amount_eur"),
+            excluded=joined(Format.excluded_countries.through, "format", "country_id"),
+            alternative_codes=joined(Format.alternatives.through, "from_format", "to_format__code"),
+        )
+        .order_by("action_line__position", "position", "code")
+    )
     position = {fmt.code: number for number, fmt in enumerate(formats)}
     return Programme(
         formats=tuple(format_rules(fmt, position) for fmt in formats),
         countries={
-            c.code: CountryFacts(c.code, c.name, c.status, c.region, c.confirmed, c.has_communities)
-            for c in sorted(Country.objects.all(), key=lambda country: country.name)
+            c.code: CountryFacts(
+                c.code, c.name, c.status, c.region, c.status_confirmed, c.has_communities
+            )
+            for c in sorted(Country.objects.in_call(year), key=lambda country: country.name)
         },
         agencies=tuple(
             AgencyFacts(a.name, a.url, a.kind, a.country_id, a.community, a.confirmed)

@@ -9,6 +9,7 @@ from opportunities import api as programme
 app_name = "api"
 
 urlpatterns = [
+    path("calls/", programme.calls, name="calls"),
     path("formats/", programme.formats, name="formats"),
     path("formats/<str:code>/", programme.format_detail, name="format"),
     path("countries/", programme.countries, name="countries"),

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from opportunities.calls import active_year
 from opportunities.models import CountryGroup, UnitCost
 
 from .distance import Band, band_for, load_bands
@@ -301,9 +302,13 @@ def _named(rows):
 
 
 def load_rates() -> Rates:
-    """Return the latest travel bands, country groups and unit costs (three queries)."""
+    """Return the travel bands, country groups and unit costs that apply to the call the
+    request describes: each the latest up to its year (three queries)."""
+    year = active_year() or 0
     members = list(
-        CountryGroup.countries.through.objects.values_list(
+        CountryGroup.countries.through.objects.filter(
+            countrygroup__call_year__lte=year
+        ).values_list(
             "country_id",
             "countrygroup__number",
             "countrygroup__call_year",
@@ -324,6 +329,6 @@ def load_rates() -> Rates:
             c.reduced_percent,
             c.confirmed,
         )
-        for c in UnitCost.objects.all()
+        for c in UnitCost.objects.filter(call_year__lte=year)
     ]
     return Rates(load_bands(), groups, latest, costs)

@@ -102,12 +102,13 @@ def band_for(km: int, bands: list[Band]) -> Band | None:
 
 
 def load_bands(call_year: int | None = None) -> list[Band]:
-    """Return the travel bands of the latest call year up to ``call_year`` (one query)."""
+    """Return the travel bands of the latest call year up to ``call_year`` (one query); by
+    default up to the call the request describes."""
+    from opportunities.calls import active_year
     from opportunities.models import TravelBand
 
-    bands = TravelBand.objects.order_by("-call_year", "min_km")
-    if call_year is not None:
-        bands = bands.filter(call_year__lte=call_year)
+    year = call_year or active_year()
+    bands = TravelBand.objects.order_by("-call_year", "min_km").filter(call_year__lte=year or 0)
     loaded = [
         Band(
             b.call_year, b.min_km, b.max_km, b.standard_eur, b.green_eur, b.confirmed, b.source_url

@@ -417,7 +417,8 @@ def load_project_rules() -> ProjectRules | None:
     """
     through = Format.alternatives.through.objects.filter(from_format=OuterRef("pk"))
     fmt = (
-        Format.objects.annotate(alternative=Subquery(through.values("to_format__code")[:1]))
+        Format.objects.in_call()
+        .annotate(alternative=Subquery(through.values("to_format__code")[:1]))
         .filter(plannable=True)
         .first()
     )

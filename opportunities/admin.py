@@ -1,16 +1,25 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from .call_years import compare, copy_call, publish
+from .calls import current_year
 from .models import (
     ActionLine,
     ActivityRule,
     Agency,
     Award,
+    Call,
     CostCategory,
     Country,
     CountryGroup,
+    CountryStatus,
     Deadline,
     ExampleProject,
     Format,
@@ -102,6 +111,11 @@ class FormatForm(forms.ModelForm):
         model = Format
         fields = "__all__"  # noqa: DJ007 - the admin fieldsets choose the fields
 
+    def _get_validation_exclusions(self):
+        # A format's call is fixed once it exists (read-only, so not in the form), but the
+        # constraints that name it (one planned format per call) still apply to a change.
+        return super()._get_validation_exclusions() - {"call"}
+
 
 # Fields beside the rules in a fact's fieldset: the applicant-country check reads this one.
 FACT_EXTRAS = {WHO.name: ("non_associated_may_apply",)}
@@ -129,22 +143,37 @@ class FormatAdmin(ProgrammeAdmin):
     form = FormatForm
     list_display = [
         "code",
+        "call",
         "name_nl",
         "action_line",
         "managed_by",
-        "min_organisations",
+        "offered",
         "confirmed",
     ]
-    list_filter = ["action_line", "managed_by", "newcomer_friendly", "confirmed"]
+    list_filter = ["call", "action_line", "managed_by", "offered", "newcomer_friendly", "confirmed"]
     list_select_related = ["action_line"]
     search_fields = ["code", "name_nl", "name_en", "summary_nl", "summary_en"]
     autocomplete_fields = ["excluded_countries"]
     filter_horizontal = ["alternatives"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("code", "call") if obj else ()
+
     inlines = [GrantTierInline, DeadlineInline]
     fieldsets = [
         (
             None,
-            {"fields": ("code", "action_line", "managed_by", *TEXTS, "position", "plannable")},
+            {
+                "fields": (
+                    ("code", "call"),
+                    "offered",
+                    "action_line",
+                    "managed_by",
+                    *TEXTS,
+                    "position",
+                    "plannable",
+                )
+            },
         ),
         *rule_fieldsets(),
         (_("Finder and suggestions"), {"fields": ("goals", "newcomer_friendly", "alternatives")}),
@@ -158,17 +187,27 @@ class ActionLineAdmin(DescribedAdmin):
     fieldsets = [(None, {"fields": ("code", *TEXTS, "position", "is_mobility")}), SOURCE]
 
 
+class CountryStatusInline(admin.TabularInline):
+    model = CountryStatus
+    extra = 0
+    fields = ["call", "status", "region", "confirmed", "source_url"]
+
+
 @admin.register(Country)
 class CountryAdmin(ProgrammeAdmin):
-    list_display = ["code", "name_nl", "name_en", "status", "region"]
-    list_filter = ["status", "region", "has_communities"]
-    fieldsets = [
-        (
-            None,
-            {"fields": ("code", ("name_nl", "name_en"), "status", "region", "has_communities")},
-        ),
-        SOURCE,
-    ]
+    list_display = ["code", "name_nl", "name_en", "has_communities"]
+    list_filter = ["has_communities", "statuses__call", "statuses__status", "statuses__region"]
+    fieldsets = [(None, {"fields": ("code", ("name_nl", "name_en"), "has_communities")}), SOURCE]
+    inlines = [CountryStatusInline]
+
+
+@admin.register(CountryStatus)
+class CountryStatusAdmin(SimpleHistoryAdmin):
+    list_display = ["country", "call", "status", "region", "confirmed"]
+    list_filter = ["call", "status", "region", "confirmed"]
+    list_select_related = ["country"]
+    search_fields = ["country__code", "country__name_nl", "country__name_en"]
+    fieldsets = [(None, {"fields": ("call", "country", "status", "region")}), SOURCE]
 
 
 @admin.register(Agency)
@@ -331,3 +370,78 @@ class UnitCostAdmin(SimpleHistoryAdmin):
         ),
         SOURCE,
     ]
+
+
+@admin.register(Call)
+class CallAdmin(SimpleHistoryAdmin):
+    """Calls: copy the current one to prepare the next, compare two, publish a draft."""
+
+    list_display = ["year", "state", "is_current", "published_at", "changes_link"]
+    fields = ["year", "state", "published_at"]
+    readonly_fields = ["published_at"]
+    actions = ["copy_to_next_year", "publish_drafts"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Publishing is the action below, so that it is one recorded step.
+        return ("year", "state", "published_at") if obj else ("state", "published_at")
+
+    @admin.display(boolean=True, description=_("current"))
+    def is_current(self, call):
+        return call.year == current_year()
+
+    @admin.display(description=_("changes"))
+    def changes_link(self, call):
+        previous = Call.objects.filter(year__lt=call.year).first()
+        if previous is None:
+            return "—"
+        url = reverse("admin:opportunities_call_changes", args=[call.year])
+        return format_html(
+            '<a href="{}">{}</a>',
+            url,
+            _("Compare with %(year)d") % {"year": previous.year},
+        )
+
+    def get_urls(self):
+        changes = self.admin_site.admin_view(self.changes_view)
+        return [
+            path("<int:year>/changes/", changes, name="opportunities_call_changes"),
+            *super().get_urls(),
+        ]
+
+    def changes_view(self, request, year):
+        new = get_object_or_404(Call, year=year)
+        old = Call.objects.filter(year__lt=year).first()
+        if old is None:
+            raise Http404
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Changes from the %(old)d call to the %(new)d call")
+            % {"old": old.year, "new": new.year},
+            "opts": self.model._meta,
+            "old": old,
+            "new": new,
+            "changes": compare(old, new),
+        }
+        return TemplateResponse(request, "admin/opportunities/call/changes.html", context)
+
+    @admin.action(description=_("Copy the selected call to the next year, as a draft"))
+    def copy_to_next_year(self, request, queryset):
+        for call in queryset:
+            year = call.year + 1
+            if Call.objects.filter(year=year).exists():
+                message = _("The %(year)d call exists already.") % {"year": year}
+                self.message_user(request, message, messages.ERROR)
+                continue
+            copy_call(call, year)
+            message = _("The %(year)d call is a draft copy of the %(source)d call.") % {
+                "year": year,
+                "source": call.year,
+            }
+            self.message_user(request, message, messages.SUCCESS)
+
+    @admin.action(description=_("Publish the selected draft calls"))
+    def publish_drafts(self, request, queryset):
+        for call in queryset.filter(state=Call.State.DRAFT):
+            publish(call)
+            message = _("The %(year)d call is published.") % {"year": call.year}
+            self.message_user(request, message, messages.SUCCESS)

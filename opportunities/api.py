@@ -11,6 +11,7 @@ from erasmus_portal.http import ExportForm, json_errors
 from erasmus_portal.spreadsheet import CsvWriter
 
 from .caching import cached, programme_page
+from .calls import published_years
 from .forms import FinderForm
 from .models import Agency, Country, Format
 from .rules import RULES
@@ -40,6 +41,8 @@ def format_data(fmt):
     deadlines = fmt.deadlines.all()
     return {
         "code": fmt.code,
+        "call": fmt.call_id,
+        "offered": fmt.offered,
         "action_line": fmt.action_line.code,
         "name": both(fmt, "name"),
         "summary": both(fmt, "summary"),
@@ -93,9 +96,9 @@ def country_data(country):
 def load_formats():
     """Return every format, and by code what the API tells of it and that as JSON (four queries)."""
     formats = list(
-        Format.objects.select_related("action_line").prefetch_related(
-            "grant_tiers", "deadlines", "excluded_countries"
-        )
+        Format.objects.in_call()
+        .select_related("action_line")
+        .prefetch_related("grant_tiers", "deadlines", "excluded_countries")
     )
     data = {fmt.code: format_data(fmt) for fmt in formats}
     return formats, data, {code: json_text(row) for code, row in data.items()}
@@ -190,7 +193,7 @@ def format_detail(request, code):
 @require_safe
 @programme_page
 def countries(request):
-    rows = Country.objects.prefetch_related("agencies")
+    rows = Country.objects.in_call().prefetch_related("agencies")
     return respond(request, "countries", [country_data(c) for c in rows])
 
 
@@ -198,3 +201,12 @@ def countries(request):
 @programme_page
 def agencies(request):
     return respond(request, "agencies", [agency_data(a) for a in Agency.objects.all()])
+
+
+@require_safe
+@programme_page
+def calls(request):
+    """The published calls, newest first; the current one (the newest) is used by default."""
+    years = published_years()
+    rows = [{"year": year, "current": year == years[0]} for year in years]
+    return respond(request, "calls", rows)

@@ -8,12 +8,14 @@ cached page costs no query at all: an editor's change shows at once on the serve
 it (and on all of them with the shared Redis cache), and within TOKEN_SECONDS on the others.
 """
 
+from contextvars import ContextVar
 from functools import wraps
 from hashlib import blake2b
 
 from django.core.cache import cache, caches
 from django.db import transaction
-from django.db.models import F
+from django.db.models import CharField, F, StringAgg, Subquery, Value
+from django.db.models.functions import Cast
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -27,20 +29,48 @@ TOKEN_KEY = "programme-token"
 TOKEN_SECONDS = 2
 
 
+def current_state():
+    """Return the programme version and the published call years, newest first, read from the
+    database at most every TOKEN_SECONDS."""
+    state = cache.get(TOKEN_KEY)
+    if state is None:
+        state = programme_state()
+        cache.set(TOKEN_KEY, state, TOKEN_SECONDS)
+    return state
+
+
 def current_token():
-    """Return the programme version, read from the database at most every TOKEN_SECONDS."""
-    token = cache.get(TOKEN_KEY)
-    if token is None:
-        token = programme_token()
-        cache.set(TOKEN_KEY, token, TOKEN_SECONDS)
-    return token
+    return current_state()[0]
+
+
+def programme_state():
+    """Return the programme version as committed and the published call years (one query).
+
+    The years come with the version: which call a page describes is known before anything is
+    read for it.
+    """
+    from .models import Call, ProgrammeVersion
+
+    years = (
+        Call.objects.published()
+        .order_by()
+        .annotate(group=Value(1))
+        .values("group")
+        .annotate(years=StringAgg(Cast("year", CharField()), Value(",")))
+        .values("years")
+    )
+    row = ProgrammeVersion.objects.values_list("number", Subquery(years)).first()
+    if row is None:  # no change counted yet: a new, empty database
+        return "0", sorted(Call.objects.published().values_list("year", flat=True), reverse=True)
+    number, joined = row
+    return str(number), sorted(
+        (int(year) for year in (joined or "").split(",") if year), reverse=True
+    )
 
 
 def programme_token():
     """Return the programme version as committed (one query)."""
-    from .models import ProgrammeVersion
-
-    return str(ProgrammeVersion.objects.values_list("number", flat=True).first() or 0)
+    return programme_state()[0]
 
 
 def forget_token():
@@ -61,6 +91,9 @@ def programme_changed(action="post_save", **kwargs):
     transaction.on_commit(forget_token)
 
 
+# The call year a request asked for (``calls.py``); None: the current call.
+ACTIVE_CALL = ContextVar("active_call", default=None)
+
 # What this process last built or read from the cache, so that a request does not unpickle
 # it again (the engine's programme takes longer to unpickle than to judge a situation).
 KEPT = {}
@@ -68,11 +101,11 @@ MAX_KEPT = 1000
 
 
 def cached(name, build, token=None):
-    """Return ``build()`` for the current programme and language, from the cache when there.
+    """Return ``build()`` for the current programme, language and call, from the cache.
 
     The value is shared by every request of the process: callers must not change it.
     """
-    key = f"programme:{token or current_token()}:{get_language()}:{name}"
+    key = f"programme:{token or current_token()}:{get_language()}:{ACTIVE_CALL.get()}:{name}"
     store = caches["programme"]
     # Only while the cache holds the key: clearing the cache drops it.
     if key in KEPT and store.has_key(key):

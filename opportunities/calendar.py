@@ -20,6 +20,7 @@ from erasmus_portal.htmx import respond
 from erasmus_portal.http import Choices, plain_errors, requested_language
 
 from .caching import cached, digest, programme_page
+from .calls import active_year
 from .models import ActionLine, Agency, Deadline, Format
 
 UID_DOMAIN = "deadlines.erasmus-vet-portal"
@@ -62,7 +63,9 @@ def load_deadlines():
     agencies = {agency.code: agency for agency in Agency.objects.all()}
     every = [("", _("All"))]
     choices = {
-        "format": [(f.code, f"{f.code}: {f.name}") for f in Format.objects.order_by("code")],
+        "format": [
+            (f.code, f"{f.code}: {f.name}") for f in Format.objects.in_call().order_by("code")
+        ],
         "action_line": [(line.code, line.name) for line in ActionLine.objects.all()],
         "agency": sorted(((code, a.name) for code, a in agencies.items()), key=lambda c: c[1]),
     }
@@ -70,9 +73,9 @@ def load_deadlines():
         {name: Choices(every + field_choices) for name, field_choices in choices.items()},
         agencies,
         list(
-            Deadline.objects.select_related("format__action_line").order_by(
-                "date", "time", "format__code"
-            )
+            Deadline.objects.filter(format__call_id=active_year())
+            .select_related("format__action_line")
+            .order_by("date", "time", "format__code")
         ),
     )
 

@@ -12,13 +12,14 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q, Subquery
+from django.db.models import F, FilteredRelation, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .calls import active_year, call_query
 from .rules import RULE_NAMES
 
 LANGUAGES = ("nl", "en")
@@ -48,9 +49,9 @@ class CodeManager(models.Manager):
 
 
 class FormatChildManager(models.Manager):
-    def get_by_natural_key(self, format_code, *rest):
+    def get_by_natural_key(self, format_code, year, *rest):
         lookup = dict(zip(self.model.NATURAL_FIELDS, rest, strict=True))
-        return self.get(format__code=format_code, **lookup)
+        return self.get(format__code=format_code, format__call_id=year, **lookup)
 
 
 def unique_sources(records):
@@ -163,8 +164,71 @@ class ActionLine(Described):
         return reverse("opportunities:action-line-detail", args=[self.code])
 
 
+class CallQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(state=Call.State.PUBLISHED)
+
+
+class Call(models.Model):
+    """A yearly call for proposals: the formats, rules, grants and country statuses it applies.
+
+    Editors prepare the next call as a draft (a copy of the current one), then publish it. The
+    newest published call is the current one: pages, the checker and the API describe it
+    unless a request asks for another published year (``?call=2026``).
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft: editors only")
+        PUBLISHED = "published", _("Published")
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), primary_key=True, help_text=_("The year of the call, e.g. 2026.")
+    )
+    state = models.CharField(_("state"), max_length=20, choices=State, default=State.DRAFT)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+
+    objects = CallQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
+        ordering = ["-year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__gte=2021, year__lte=2100), name="call_year_in_range"
+            ),
+        ]
+
+    def __str__(self):
+        return _("Call %(year)d") % {"year": self.year}
+
+    @property
+    def published(self):
+        return self.state == self.State.PUBLISHED
+
+
+class CountryQuerySet(models.QuerySet):
+    def in_call(self, year=None):
+        """Return the countries the call lists (by default the call the request describes),
+        with their ``status``, ``region``, ``status_confirmed`` and ``status_source_url``."""
+        year = year or active_year()
+        return (
+            self.annotate(
+                call_status=FilteredRelation("statuses", condition=Q(statuses__call_id=year))
+            )
+            .filter(call_status__isnull=False)
+            .annotate(
+                status=F("call_status__status"),
+                region=F("call_status__region"),
+                status_confirmed=F("call_status__confirmed"),
+                status_source_url=F("call_status__source_url"),
+            )
+        )
+
+
 class Country(Sourced):
-    """A country of the world and its place in the programme."""
+    """A country of the world; its place in the programme is given per call (``CountryStatus``)."""
 
     class Status(models.TextChoices):
         EU_MEMBER = "eu_member", _("EU member state")
@@ -179,6 +243,56 @@ class Country(Sourced):
     )
     name_nl = models.CharField(_("name (Dutch)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
+    has_communities = models.BooleanField(
+        _("National Agency per community"),
+        default=False,
+        help_text=_(
+            "Tick when each language community has its own National Agency (Belgium): the "
+            "checker then asks for the community and sends the application to its agency."
+        ),
+    )
+
+    name = Translated()
+    objects = CodeManager.from_queryset(CountryQuerySet)()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_is_two_capitals"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    def natural_key(self):
+        return (self.code,)
+
+    @property
+    def in_programme(self):
+        return self.status != self.Status.NON_ASSOCIATED
+
+
+class CountryStatusManager(models.Manager):
+    def get_by_natural_key(self, year, country):
+        return self.get(call_id=year, country_id=country)
+
+
+class CountryStatus(Sourced):
+    """A country's place in one call: member state, associated, or not, and its region."""
+
+    Status = Country.Status
+
+    call = models.ForeignKey(
+        Call, on_delete=models.CASCADE, related_name="country_statuses", verbose_name=_("call")
+    )
+    country = models.ForeignKey(
+        Country, on_delete=models.CASCADE, related_name="statuses", verbose_name=_("country")
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -195,27 +309,16 @@ class Country(Sourced):
             "2 Neighbourhood East, 3 South-Mediterranean, 4 Russia, …). Empty when unknown."
         ),
     )
-    has_communities = models.BooleanField(
-        _("National Agency per community"),
-        default=False,
-        help_text=_(
-            "Tick when each language community has its own National Agency (Belgium): the "
-            "checker then asks for the community and sends the application to its agency."
-        ),
-    )
 
-    name = Translated()
-    objects = CodeManager()
+    objects = CountryStatusManager()
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("country")
-        verbose_name_plural = _("countries")
-        ordering = ["code"]
+        verbose_name = _("country status")
+        verbose_name_plural = _("country statuses")
+        ordering = ["-call", "country"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_is_two_capitals"
-            ),
+            models.UniqueConstraint(fields=["call", "country"], name="country_status_unique"),
             models.CheckConstraint(
                 condition=Q(region__isnull=True) | Q(status="non_associated", region__gte=1),
                 name="country_region_only_for_non_associated",
@@ -223,14 +326,12 @@ class Country(Sourced):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.code})"
+        return f"{self.country_id} {self.call_id}: {self.get_status_display()}"
 
     def natural_key(self):
-        return (self.code,)
+        return (self.call_id, self.country_id)
 
-    @property
-    def in_programme(self):
-        return self.status != self.Status.NON_ASSOCIATED
+    natural_key.dependencies = ["opportunities.call", "opportunities.country"]
 
 
 class AgencyQuerySet(models.QuerySet):
@@ -310,7 +411,16 @@ class Agency(Sourced):
         return (self.code,)
 
 
+class FormatManager(models.Manager):
+    def get_by_natural_key(self, code, year):
+        return self.get(code=code, call_id=year)
+
+
 class FormatQuerySet(models.QuerySet):
+    def in_call(self, year=None):
+        """Return the formats of the call ``year``; by default the call the request describes."""
+        return self.filter(call_id=year or active_year())
+
     def catalogue(self):
         """Formats with what a listing shows: action line, lump sums and deadlines."""
         return self.select_related("action_line").prefetch_related("grant_tiers", "deadlines")
@@ -331,11 +441,22 @@ class Format(Described):
         NATIONAL_AGENCY = "national_agency", _("National Agency of the applicant's country")
         EACEA = "eacea", _("EACEA in Brussels")
 
+    call = models.ForeignKey(
+        Call,
+        on_delete=models.PROTECT,
+        related_name="formats",
+        verbose_name=_("call"),
+        help_text=_("The call whose rules and grants these are."),
+    )
     code = models.CharField(
         _("code"),
         max_length=60,
-        unique=True,
-        help_text=_("The official action code, e.g. KA220-VET."),
+        help_text=_("The official action code, e.g. KA220-VET: the same in every call."),
+    )
+    offered = models.BooleanField(
+        _("offered in this call"),
+        default=True,
+        help_text=_("Untick when the call does not offer the format; its page then says so."),
     )
     action_line = models.ForeignKey(
         ActionLine,
@@ -488,7 +609,7 @@ class Format(Described):
         help_text=_("Rules no official source confirms; the checker answers “unknown” for them."),
     )
 
-    objects = CodeManager.from_queryset(FormatQuerySet)()
+    objects = FormatManager.from_queryset(FormatQuerySet)()
     history = HistoricalRecords(m2m_fields=[excluded_countries, alternatives])
 
     class Meta(Described.Meta):
@@ -496,6 +617,7 @@ class Format(Described):
         verbose_name_plural = _("formats")
         ordering = ["action_line__position", "position", "code"]
         constraints = [
+            models.UniqueConstraint(fields=["call", "code"], name="format_unique_in_call"),
             models.CheckConstraint(
                 condition=Q(duration_min_months__isnull=True)
                 | Q(duration_max_months__isnull=True)
@@ -540,18 +662,23 @@ class Format(Described):
                 name="format_grant_limit_complete",
             ),
             models.UniqueConstraint(
-                fields=["plannable"],
+                fields=["call", "plannable"],
                 condition=Q(plannable=True),
                 name="format_one_plannable",
                 violation_error_message=_(
-                    "Another format is already planned by the mobility planner: untick it there "
-                    "first."
+                    "Another format of this call is already planned by the mobility planner: "
+                    "untick it there first."
                 ),
             ),
         ]
 
     def get_absolute_url(self):
-        return reverse("opportunities:format-detail", args=[self.code])
+        return reverse("opportunities:format-detail", args=[self.code]) + call_query(self.call_id)
+
+    def natural_key(self):
+        return (self.code, self.call_id)
+
+    natural_key.dependencies = ["opportunities.call"]
 
     def get_full_url(self):
         """Return this format's page as a full URL on the site address (for feeds)."""

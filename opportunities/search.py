@@ -33,6 +33,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .calls import active_year
 from .models import CostCategory, Described, ExampleProject, Format, MobilityActivity, Term
 
 CONFIGS = {"nl": "dutch", "en": "english"}
@@ -56,9 +57,11 @@ class Kind:
     def columns(self, lang):
         return [f"{name}_{lang}" for name, _weight in self.fields]
 
-    def records(self):
-        """The kind's records with ``action_code``: a column, so a raw query carries it too."""
-        return self.model.objects.annotate(action_code=self.code)
+    def records(self, year):
+        """The kind's records in the call ``year`` with ``action_code``: a column, so a raw
+        query carries it too."""
+        records = self.model.objects.annotate(action_code=self.code)
+        return records.filter(call_id=year) if self.model is Format else records
 
 
 KINDS = (
@@ -143,7 +146,7 @@ def best_snippet(snippets):
 def search_postgres(text):
     """Return every kind's hits, each kind's best first; equal ranks as the records were added."""
     with connection.cursor() as cursor:
-        cursor.execute(quoted(text).join(statement()))
+        cursor.execute(quoted(text).join(statement(active_year())))
         rows = sorted(cursor.fetchall(), key=lambda row: (row[0], -row[6], row[1]))
     hits = []
     for number, pk, name_nl, name_en, code, action_code, rank, *headlines in rows:
@@ -162,7 +165,7 @@ def quoted(text):
 
 
 @cache
-def statement():
+def statement(year):
     """Return the SQL of one query for every kind, in parts to join with the searched text.
 
     Built once, values in: the ORM took longer to build it than PostgreSQL takes to answer it,
@@ -171,7 +174,7 @@ def statement():
     """
     columns = ("kind", "pk", "name_nl", "name_en", "own_code", "action_code", "rank")
     queries = [
-        postgres_query(kind, TEXT)
+        postgres_query(kind, TEXT, year)
         .annotate(
             kind=Value(number, output_field=IntegerField()),
             own_code=F("code") if issubclass(kind.model, Described) else Value(""),
@@ -183,7 +186,7 @@ def statement():
     return connection.ops.compose_sql(*union.query.sql_with_params()).split(quoted(TEXT))
 
 
-def postgres_query(kind, text):
+def postgres_query(kind, text, year):
     queries = {
         lang: SearchQuery(text, config=config, search_type="websearch")
         for lang, config in CONFIGS.items()
@@ -209,7 +212,7 @@ def postgres_query(kind, text):
         for lang in CONFIGS
     }
     return (
-        kind.records()
+        kind.records(year)
         .alias(document=vector)
         .filter(document=query)
         .annotate(rank=SearchRank(vector, query), **headlines)
@@ -238,7 +241,7 @@ def search_simple(kind, text):
         ),
     )
     hits = []
-    for record in kind.records().filter(condition):
+    for record in kind.records(active_year()).filter(condition):
         rank = sum(
             WEIGHTS[weight]
             for word in words

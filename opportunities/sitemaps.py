@@ -52,7 +52,7 @@ class FormatSitemap(CatalogueSitemap):
     priority = 0.9
 
     def items(self):
-        return Format.objects.all()
+        return Format.objects.in_call()
 
 
 SITEMAPS = {"pages": PageSitemap, "action-lines": ActionLineSitemap, "formats": FormatSitemap}

@@ -16,4 +16,5 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("terms/", views.terms, name="terms"),
     path("deadlines/", calendar.deadlines, name="deadlines"),
+    path("calls/<int:year>/changes/", views.call_changes, name="call-changes"),
 ]

@@ -7,19 +7,23 @@ nothing, and what every request needs comes from ``cached``.
 """
 
 from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from erasmus_portal.htmx import respond
 
+from . import call_years
 from . import search as catalogue_search
 from .caching import cached, digest, programme_page
+from .calls import published_years
 from .forms import CompareForm, FinderForm, SearchForm
 from .models import (
     ActionLine,
     Agency,
     Award,
+    Call,
     CostCategory,
     Country,
     ExampleProject,
@@ -38,11 +42,13 @@ from .rules import FACTS
 @programme_page
 def home(request):
     action_lines = ActionLine.objects.prefetch_related(
-        Prefetch("formats", queryset=Format.objects.prefetch_related("grant_tiers"))
+        Prefetch("formats", queryset=Format.objects.in_call().prefetch_related("grant_tiers"))
     )
     context = {
         "action_lines": action_lines,
-        "programme_countries": Country.objects.exclude(status=Country.Status.NON_ASSOCIATED).count,
+        "programme_countries": Country.objects.in_call()
+        .exclude(status=Country.Status.NON_ASSOCIATED)
+        .count,
         "priorities": Priority.objects.all(),
     }
     return respond(request, "opportunities/home.html", context)
@@ -51,7 +57,9 @@ def home(request):
 @require_safe
 @programme_page
 def format_list(request):
-    formats = cached("catalogue", lambda: list(Format.objects.catalogue()), request.programme_token)
+    formats = cached(
+        "catalogue", lambda: list(Format.objects.in_call().catalogue()), request.programme_token
+    )
     form = FinderForm(request.GET, formats=formats)
     context = {"form": form, "formats": form.results(), "groups": form.groups()}
     status = 400 if form.errors else 200
@@ -73,7 +81,7 @@ def compare(request):
 def format_detail(request, code):
     fmt = cached(f"format:{digest(code)}", lambda: load_format(code), request.programme_token)
     if fmt is None:
-        fmt = get_object_or_404(Format, code__iexact=code)
+        fmt = get_object_or_404(Format.objects.in_call(), code__iexact=code)
         return redirect(fmt, permanent=True)
     context = {
         "format": fmt,
@@ -85,13 +93,16 @@ def format_detail(request, code):
 
 def load_comparable():
     """Return every format with what the comparison shows (four queries)."""
-    formats = Format.objects.catalogue().with_eacea_url().prefetch_related("excluded_countries")
+    formats = (
+        Format.objects.in_call().catalogue().with_eacea_url().prefetch_related("excluded_countries")
+    )
     return list(formats)
 
 
 def load_format(code):
     """Return the format with what its page shows, or None."""
-    fmt = Format.objects.select_related("action_line").with_eacea_url().filter(code=code).first()
+    formats = Format.objects.in_call().select_related("action_line").with_eacea_url()
+    fmt = formats.filter(code=code).first()
     if fmt is not None:
         prefetch_related_objects([fmt], *fmt.page_lookups())
     return fmt
@@ -103,7 +114,7 @@ def action_line_detail(request, code):
     line = get_object_or_404(ActionLine, code=code)
     context = {
         "line": line,
-        "formats": line.formats.catalogue(),
+        "formats": line.formats.in_call().catalogue(),
         "pathways": Pathway.objects.all() if line.is_mobility else None,
         "sources": [line],
     }
@@ -113,10 +124,9 @@ def action_line_detail(request, code):
 @require_safe
 @programme_page
 def agency_list(request):
-    countries = Country.objects.exclude(status=Country.Status.NON_ASSOCIATED).prefetch_related(
-        Prefetch("agencies", queryset=Agency.objects.national())
-    )
-    formats = SimpleLazyObject(lambda: list(Format.objects.all()))
+    countries = Country.objects.in_call().exclude(status=Country.Status.NON_ASSOCIATED)
+    countries = countries.prefetch_related(Prefetch("agencies", queryset=Agency.objects.national()))
+    formats = SimpleLazyObject(lambda: list(Format.objects.in_call()))
     context = {
         "countries": SimpleLazyObject(lambda: sorted(countries, key=lambda c: c.name)),
         "eacea": SimpleLazyObject(Agency.objects.filter(kind=Agency.Kind.EACEA).first),
@@ -177,3 +187,19 @@ def search(request):
 def terms(request):
     context = {"terms": Term.objects.select_related("format", "action_line")}
     return respond(request, "opportunities/terms.html", context)
+
+
+@require_safe
+@programme_page
+def call_changes(request, year):
+    """What changes from the previous published call to the published call ``year``."""
+    years = published_years()
+    older = [other for other in years if other < year]
+    if year not in years or not older:
+        raise Http404
+    old, new = Call.objects.get(year=older[0]), Call.objects.get(year=year)
+    changes = cached(
+        f"call-changes:{year}", lambda: call_years.compare(old, new), request.programme_token
+    )
+    context = {"old": old, "new": new, "changes": changes}
+    return respond(request, "opportunities/call_changes.html", context)

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from opportunities.models import Agency, Country, Deadline, Format, GrantTier
+from opportunities.models import Agency, Country, CountryStatus, Deadline, Format, GrantTier
 from tests.factories import make_format
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +85,7 @@ def test_one_national_agency_per_country():
 
 
 def test_region_only_for_non_associated_countries():
-    assert violates(lambda: Country.objects.filter(code="NL").update(region=1))
+    assert violates(lambda: CountryStatus.objects.filter(country="NL").update(region=1))
 
 
 def test_country_code_is_two_capitals():

@@ -154,20 +154,25 @@ def test_every_format_has_a_deadline():
 
 
 def test_country_statuses():
-    assert set(Country.objects.filter(status="eu_member").values_list("code", flat=True)) == EU
     assert (
-        set(Country.objects.filter(status="associated").values_list("code", flat=True))
+        set(Country.objects.in_call(2026).filter(status="eu_member").values_list("code", flat=True))
+        == EU
+    )
+    assert (
+        set(
+            Country.objects.in_call(2026).filter(status="associated").values_list("code", flat=True)
+        )
         == ASSOCIATED
     )
-    assert Country.objects.count() > 240
-    assert Country.objects.get(code="CH").status == "non_associated"
-    assert Country.objects.get(code="GB").status == "non_associated"
-    assert Country.objects.get(code="MA").region == 3
-    assert Country.objects.get(code="RU").region == 4
+    assert Country.objects.in_call(2026).count() > 240
+    assert Country.objects.in_call(2026).get(code="CH").status == "non_associated"
+    assert Country.objects.in_call(2026).get(code="GB").status == "non_associated"
+    assert Country.objects.in_call(2026).get(code="MA").region == 3
+    assert Country.objects.in_call(2026).get(code="RU").region == 4
 
 
 def test_every_programme_country_has_a_national_agency():
-    for country in Country.objects.exclude(status="non_associated"):
+    for country in Country.objects.in_call(2026).exclude(status="non_associated"):
         assert country.agencies.filter(kind="national_agency").exists(), country.code
 
 

@@ -6,7 +6,16 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # In dependency order: a record's references are loaded before it.
-FIXTURES = ["countries", "agencies", "action_lines", "formats", "terms", "content", "rates"]
+FIXTURES = [
+    "calls",
+    "countries",
+    "agencies",
+    "action_lines",
+    "formats",
+    "terms",
+    "content",
+    "rates",
+]
 
 
 class Command(BaseCommand):
