@@ -1,20 +1,26 @@
 """Search the catalogue in Dutch and English: formats, KA1 activities and costs, example projects
 and the brochure's terms.
 
+Within a record, names rank above summaries above descriptions; across kinds, formats rank
+above terms, activities, costs and examples (``Kind.weight``). The brochure's terms bridge a
+teacher's words to a format: a term matches on its Dutch and English names and on the everyday
+words editors give it (``Term.synonyms_nl`` and ``synonyms_en``), and a format is found through
+every matching term that names it, as if the term were part of the format's own text.
+
 On PostgreSQL: full-text search with the ``dutch`` and ``english`` configurations (stemming, so
-"partnerschap" finds "partnerschappen"), ranked by ``ts_rank`` with names above summaries above
-descriptions, and ``ts_headline`` marking why a record matched. The weighted vectors are stored
-in a generated ``search_document`` column with a GIN index (migration 0005), so a query does not
-build them row by row. On SQLite (development): every
-word must occur in some field (case-insensitive substring), ranked by where it occurs, with the
-words marked in Python. One query for every kind on PostgreSQL, one per kind on SQLite.
+"partnerschap" finds "partnerschappen"), ranked by ``ts_rank``, and ``ts_headline`` marking why
+a record matched. The weighted vectors are stored in a generated ``search_document`` column with
+a GIN index (migrations 0005 and 0008), so a query does not build them row by row. On SQLite
+(development): every word must occur in some field (case-insensitive substring), ranked by where
+it occurs, with the words marked in Python. One query for every kind on PostgreSQL, one per kind
+on SQLite. On both, a snippet is a window of whole words around the first mark.
 """
 
 from __future__ import annotations
 
 import operator
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, reduce
 
 from django.contrib.postgres.search import (
@@ -24,7 +30,16 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import CharField, F, IntegerField, Q, TextField, Value
+from django.db.models import (
+    BooleanField,
+    CharField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Q,
+    TextField,
+    Value,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
@@ -39,6 +54,7 @@ CONFIGS = {"nl": "dutch", "en": "english"}
 WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}
 START, STOP = "\ue000", "\ue001"  # private-use marks, replaced by <mark> after escaping
 MAX_WORDS = 8
+SNIPPET_WIDTH = 160  # characters, about
 TEXT = "\ue002"  # stands for the searched text in the SQL built once
 
 
@@ -52,6 +68,8 @@ class Kind:
     url: object
     code_field: str = ""  # searched as a word as well
     code: object = Value("")  # the action code a hit shows
+    weight: float = 1.0  # of its hits' rank against other kinds' hits
+    named_by_terms: bool = False  # also found through a matching term that names the record
 
     def columns(self, lang):
         return [f"{name}_{lang}" for name, _weight in self.fields]
@@ -69,51 +87,62 @@ KINDS = (
         lambda f: f.get_absolute_url(),
         code_field="code",
         code=F("code"),
+        named_by_terms=True,
     ),
     Kind(
         Term,
         _("Term"),
-        (("name", "A"),),
+        (("name", "A"), ("synonyms", "B")),
         lambda t: f"{reverse('opportunities:terms')}#term-{t.pk}",
         code=Coalesce("format__code", "action_line__code", Value(""), output_field=CharField()),
+        weight=0.6,
     ),
     Kind(
         MobilityActivity,
         _("KA1 activity"),
         (("name", "A"), ("summary", "B"), ("conditions", "C")),
         lambda a: f"{reverse('opportunities:activities')}#{a.code}",
+        weight=0.5,
     ),
     Kind(
         CostCategory,
         _("KA1 cost"),
         (("name", "A"), ("summary", "B"), ("description", "C")),
         lambda c: f"{reverse('opportunities:activities')}#cost-{c.code}",
+        weight=0.4,
     ),
     Kind(
         ExampleProject,
         _("Example project"),
         (("name", "A"), ("summary", "B"), ("description", "C")),
         lambda p: f"{reverse('opportunities:inspiration')}#{p.code}",
+        weight=0.4,
     ),
 )
 
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str
+    kind: Kind
     title: str
     code: str
     url: str
-    rank: float
+    rank: float  # within its kind; ``score`` compares kinds
     snippet: str  # safe HTML: escaped text with <mark> around what matched
     snippet_lang: str
+    matched: bool  # by its own text; if not, only a matching term can find it
 
     @classmethod
-    def of(cls, kind, record, rank, snippets):
+    def of(cls, kind, record, rank, snippets, matched=True):
         snippet, lang = best_snippet(snippets)
         # A term's title bridges both languages: "kleinschalige partnerschappen = Small-scale…".
         title = str(record) if isinstance(record, Term) else record.name
-        return cls(kind.label, title, record.action_code, kind.url(record), rank, snippet, lang)
+        url = kind.url(record)
+        return cls(kind, title, record.action_code, url, rank, snippet, lang, matched)
+
+    @property
+    def score(self):
+        return self.kind.weight * self.rank
 
 
 def search(text: str) -> list[Hit]:
@@ -125,7 +154,23 @@ def search(text: str) -> list[Hit]:
         hits = search_postgres(text)
     else:
         hits = [hit for kind in KINDS for hit in search_simple(kind, text)]
-    return sorted(hits, key=lambda hit: -hit.rank)
+    return sorted(through_terms(hits), key=lambda hit: -hit.score)
+
+
+def through_terms(hits):
+    """Return the hits, each record a matching term names ranked up by that term's rank.
+
+    Records that neither matched nor are named by a matching term drop out.
+    """
+    naming = {}
+    for hit in hits:
+        if hit.kind.model is Term and hit.code:
+            naming[hit.code] = naming.get(hit.code, 0) + hit.rank
+    return [
+        replace(hit, rank=hit.rank + naming.get(hit.code, 0)) if hit.kind.named_by_terms else hit
+        for hit in hits
+        if hit.matched or (hit.kind.named_by_terms and hit.code in naming)
+    ]
 
 
 def marked(text):
@@ -137,7 +182,24 @@ def best_snippet(snippets):
     active = (get_language() or "nl")[:2]
     ordered = sorted(snippets.items(), key=lambda item: item[0] != active)
     lang, snippet = next(((lang, s) for lang, s in ordered if START in s), ordered[0])
-    return marked(snippet), lang
+    return marked(window(snippet)), lang
+
+
+def window(text, width=SNIPPET_WIDTH):
+    """Return about ``width`` characters of ``text`` around its first mark, cut between words."""
+    words = list(re.finditer(r"\S+", text))
+    if not words:
+        return text
+    first = max(text.find(START), 0)
+    begin = next(word.start() for word in words if word.end() > first - width // 3)
+    end = max(
+        (word.end() for word in words if begin <= word.start() and word.end() <= begin + width),
+        default=next(word.end() for word in words if word.start() >= begin),
+    )
+    cut = text[begin:end].strip(" ·")
+    return (
+        ("… " if begin > words[0].start() else "") + cut + (" …" if end < words[-1].end() else "")
+    )
 
 
 def search_postgres(text):
@@ -146,14 +208,15 @@ def search_postgres(text):
         cursor.execute(quoted(text).join(statement()))
         rows = sorted(cursor.fetchall(), key=lambda row: (row[0], -row[6], row[1]))
     hits = []
-    for number, pk, name_nl, name_en, code, action_code, rank, *headlines in rows:
+    for number, pk, name_nl, name_en, code, action_code, rank, matched, *headlines in rows:
         kind = KINDS[number]
         # Enough of the record for its title and link.
         record = kind.model(pk=pk, name_nl=name_nl, name_en=name_en)
         if isinstance(record, Described):
             record.code = code
         record.action_code = action_code
-        hits.append(Hit.of(kind, record, rank, dict(zip(CONFIGS, headlines, strict=True))))
+        snippets = dict(zip(CONFIGS, headlines, strict=True))
+        hits.append(Hit.of(kind, record, rank, snippets, matched))
     return hits
 
 
@@ -169,7 +232,7 @@ def statement():
     and the driver to put its 180 parameters in. The text goes in quoted as the driver quotes
     a parameter.
     """
-    columns = ("kind", "pk", "name_nl", "name_en", "own_code", "action_code", "rank")
+    columns = ("kind", "pk", "name_nl", "name_en", "own_code", "action_code", "rank", "matched")
     queries = [
         postgres_query(kind, TEXT)
         .annotate(
@@ -191,7 +254,7 @@ def postgres_query(kind, text):
     query = reduce(operator.or_, queries.values())
     if kind.code_field:
         query |= SearchQuery(text, config="simple", search_type="websearch")
-    # The weighted vector of the kind's fields, stored and indexed by migration 0005.
+    # The weighted vector of the kind's fields, stored and indexed by migrations 0005 and 0008.
     table = kind.model._meta.db_table
     vector = RawSQL(f'"{table}"."search_document"', (), output_field=SearchVectorField())
     headlines = {
@@ -201,20 +264,20 @@ def postgres_query(kind, text):
             config=CONFIGS[lang],
             start_sel=START,
             stop_sel=STOP,
-            max_fragments=2,
-            max_words=24,
-            min_words=10,
-            fragment_delimiter=" … ",
+            highlight_all=True,  # the snippet's window is cut in Python, between words
         )
         for lang in CONFIGS
     }
-    return (
-        kind.records()
-        .alias(document=vector)
-        .filter(document=query)
-        .annotate(rank=SearchRank(vector, query), **headlines)
-        .order_by()
+    return matching(kind.records().alias(document=vector), kind, Q(document=query)).annotate(
+        rank=SearchRank(vector, query), **headlines
     )
+
+
+def matching(records, kind, condition):
+    """Return the records that meet ``condition``, or all with ``matched`` if terms name them."""
+    if kind.named_by_terms:
+        return records.annotate(matched=ExpressionWrapper(condition, output_field=BooleanField()))
+    return records.filter(condition).annotate(matched=Value(True, output_field=BooleanField()))
 
 
 def interleave(columns, separator):
@@ -238,7 +301,7 @@ def search_simple(kind, text):
         ),
     )
     hits = []
-    for record in kind.records().filter(condition):
+    for record in matching(kind.records(), kind, condition):
         rank = sum(
             WEIGHTS[weight]
             for word in words
@@ -252,17 +315,13 @@ def search_simple(kind, text):
             )
             for lang, cols in columns.items()
         }
-        hits.append(Hit.of(kind, record, rank, snippets))
+        hits.append(Hit.of(kind, record, rank, snippets, record.matched))
     return hits
 
 
-def highlight(text, words, width=160):
-    """Return a window of ``text`` around the first match, each word wrapped in marks."""
-    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
-    first = pattern.search(text)
-    if first is None:
-        return text[:width]
-    start = max(0, first.start() - width // 3)
-    window = text[start : start + width]
-    window = ("…" if start else "") + window + ("…" if start + width < len(text) else "")
-    return pattern.sub(lambda match: f"{START}{match.group(0)}{STOP}", window)
+def highlight(text, words):
+    """Return ``text`` with each of the words marked where a word starts with it."""
+    pattern = re.compile(
+        rf"(?<!\w)(?:{'|'.join(re.escape(word) for word in words)})", re.IGNORECASE
+    )
+    return pattern.sub(lambda match: f"{START}{match.group(0)}{STOP}", text)
