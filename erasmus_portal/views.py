@@ -4,7 +4,8 @@ from axes.helpers import get_cool_off
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.timesince import timeuntil
@@ -30,6 +31,12 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+@require_safe
+def favicon(request):
+    """Send browsers that ask for /favicon.ico to the SVG icon the pages link to."""
+    return redirect(static("favicon.svg"))
 
 
 @require_safe

@@ -27,18 +27,23 @@ class PageSitemap(CatalogueSitemap):
 
     def items(self):
         return [
-            "home",
-            "format-list",
-            "compare",
-            "search",
-            "activities",
-            "inspiration",
-            "agency-list",
-            "terms",
+            "opportunities:home",
+            "opportunities:format-list",
+            "opportunities:compare",
+            "opportunities:search",
+            "opportunities:activities",
+            "opportunities:inspiration",
+            "opportunities:agency-list",
+            "opportunities:terms",
+            "opportunities:deadlines",
+            "eligibility:check",
+            "eligibility:start",
+            "mobility:plan",
+            "mobility:distance",
         ]
 
     def location(self, item):
-        return reverse(f"opportunities:{item}")
+        return reverse(item)
 
 
 class ActionLineSitemap(CatalogueSitemap):
