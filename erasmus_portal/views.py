@@ -1,12 +1,13 @@
-"""Health, a bare baseline for benchmarks, error pages that leak nothing, the lockout page."""
+"""Health, the favicon, a bare baseline for benchmarks, error pages that leak nothing, the lockout
+page."""
 
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.templatetags.static import static
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _

@@ -131,6 +131,7 @@ class Hit:
     snippet: str  # safe HTML: escaped text with <mark> around what matched
     snippet_lang: str
     matched: bool  # by its own text; if not, only a matching term can find it
+    via: Hit | None = None  # the term it was found through, when its own text did not match
 
     @classmethod
     def of(cls, kind, record, rank, snippets, matched=True):
@@ -160,17 +161,20 @@ def search(text: str) -> list[Hit]:
 def through_terms(hits):
     """Return the hits, each record a matching term names ranked up by that term's rank.
 
-    Records that neither matched nor are named by a matching term drop out.
+    Records that neither matched nor are named by a matching term drop out. One found only
+    through terms says which.
     """
     naming = {}
     for hit in hits:
         if hit.kind.model is Term and hit.code:
-            naming[hit.code] = naming.get(hit.code, 0) + hit.rank
-    return [
-        replace(hit, rank=hit.rank + naming.get(hit.code, 0)) if hit.kind.named_by_terms else hit
-        for hit in hits
-        if hit.matched or (hit.kind.named_by_terms and hit.code in naming)
-    ]
+            naming.setdefault(hit.code, []).append(hit)
+    found = []
+    for hit in hits:
+        terms = naming.get(hit.code, []) if hit.kind.named_by_terms else []
+        if hit.matched or terms:
+            via = None if hit.matched else max(terms, key=lambda term: term.rank)
+            found.append(replace(hit, rank=hit.rank + sum(t.rank for t in terms), via=via))
+    return found
 
 
 def marked(text):

@@ -115,9 +115,11 @@ def test_a_format_is_found_through_the_everyday_words_an_editor_gives_its_term(c
     term.synonyms_nl = "zyxwvut"
     term.save()
 
-    found = formats(client.get("/en/search/", {"q": "zyxwvut"}).text)
+    text = client.get("/en/search/", {"q": "zyxwvut"}).text
+    found = formats(text)
 
     assert found == ["KA120-VET", None]  # the format first, then the term that names it
+    assert "found through the term “Erasmus-accreditatie = Erasmus accreditation”" in text
 
 
 def test_formats_rank_above_activities_and_examples_with_the_same_words(client):
