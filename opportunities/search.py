@@ -79,6 +79,15 @@ class Kind:
         return self.model.objects.annotate(action_code=self.code)
 
 
+# The brochure's terms, bridging a teacher's words to the format a term names.
+TERMS = Kind(
+    Term,
+    _("Term"),
+    (("name", "A"), ("synonyms", "B")),
+    lambda t: f"{reverse('opportunities:terms')}#term-{t.pk}",
+    code=Coalesce("format__code", "action_line__code", Value(""), output_field=CharField()),
+    weight=0.6,
+)
 KINDS = (
     Kind(
         Format,
@@ -89,14 +98,7 @@ KINDS = (
         code=F("code"),
         named_by_terms=True,
     ),
-    Kind(
-        Term,
-        _("Term"),
-        (("name", "A"), ("synonyms", "B")),
-        lambda t: f"{reverse('opportunities:terms')}#term-{t.pk}",
-        code=Coalesce("format__code", "action_line__code", Value(""), output_field=CharField()),
-        weight=0.6,
-    ),
+    TERMS,
     Kind(
         MobilityActivity,
         _("KA1 activity"),
@@ -161,19 +163,17 @@ def search(text: str) -> list[Hit]:
 def through_terms(hits):
     """Return the hits, each record a matching term names ranked up by that term's rank.
 
-    Records that neither matched nor are named by a matching term drop out. One found only
-    through terms says which.
+    A record found only through terms says through which.
     """
     naming = {}
     for hit in hits:
-        if hit.kind.model is Term and hit.code:
+        if hit.kind is TERMS and hit.code:
             naming.setdefault(hit.code, []).append(hit)
     found = []
     for hit in hits:
         terms = naming.get(hit.code, []) if hit.kind.named_by_terms else []
-        if hit.matched or terms:
-            via = None if hit.matched else max(terms, key=lambda term: term.rank)
-            found.append(replace(hit, rank=hit.rank + sum(t.rank for t in terms), via=via))
+        via = max(terms, key=lambda term: term.rank) if terms and not hit.matched else None
+        found.append(replace(hit, rank=hit.rank + sum(term.rank for term in terms), via=via))
     return found
 
 
@@ -191,19 +191,19 @@ def best_snippet(snippets):
 
 def window(text, width=SNIPPET_WIDTH):
     """Return about ``width`` characters of ``text`` around its first mark, cut between words."""
-    words = list(re.finditer(r"\S+", text))
-    if not words:
-        return text
+    text = " ".join(text.split())
     first = max(text.find(START), 0)
-    begin = next(word.start() for word in words if word.end() > first - width // 3)
-    end = max(
-        (word.end() for word in words if begin <= word.start() and word.end() <= begin + width),
-        default=next(word.end() for word in words if word.start() >= begin),
-    )
-    cut = text[begin:end].strip(" ·")
-    return (
-        ("… " if begin > words[0].start() else "") + cut + (" …" if end < words[-1].end() else "")
-    )
+    # From the start of the word a third of the width before the mark (marks hold no spaces).
+    begin = text.rfind(" ", 0, max(first - width // 3, 0) + 1) + 1
+    end = len(text)
+    if begin + width < end:
+        end = text.rfind(" ", begin, begin + width + 1)
+        if end == -1:  # one word longer than the width: keep it whole
+            end = text.find(" ", begin + width)
+            end = len(text) if end == -1 else end
+    before = "… " if begin else ""
+    after = " …" if end < len(text) else ""
+    return before + text[begin:end].strip(" ·") + after
 
 
 def search_postgres(text):
@@ -255,9 +255,14 @@ def postgres_query(kind, text):
         lang: SearchQuery(text, config=config, search_type="websearch")
         for lang, config in CONFIGS.items()
     }
-    query = reduce(operator.or_, queries.values())
+    words = reduce(operator.or_, queries.values())
+    query = words
     if kind.code_field:
         query |= SearchQuery(text, config="simple", search_type="websearch")
+    # Unqualified: the subquery's one table, whatever alias Django gives it.
+    terms = Term.objects.alias(
+        document=RawSQL("search_document", (), output_field=SearchVectorField())
+    ).filter(document=words)
     # The weighted vector of the kind's fields, stored and indexed by migrations 0005 and 0008.
     table = kind.model._meta.db_table
     vector = RawSQL(f'"{table}"."search_document"', (), output_field=SearchVectorField())
@@ -272,15 +277,23 @@ def postgres_query(kind, text):
         )
         for lang in CONFIGS
     }
-    return matching(kind.records().alias(document=vector), kind, Q(document=query)).annotate(
-        rank=SearchRank(vector, query), **headlines
+    return (
+        matching(kind.records().alias(document=vector), kind, Q(document=query), terms)
+        .annotate(rank=SearchRank(vector, query), **headlines)
+        .order_by()
     )
 
 
-def matching(records, kind, condition):
-    """Return the records that meet ``condition``, or all with ``matched`` if terms name them."""
+def matching(records, kind, condition, terms):
+    """Return the records that meet ``condition``, or that one of the matching ``terms`` names.
+
+    ``matched`` says whether the record met the condition itself.
+    """
     if kind.named_by_terms:
-        return records.annotate(matched=ExpressionWrapper(condition, output_field=BooleanField()))
+        named = Q(pk__in=terms.values("format"))
+        return records.filter(condition | named).annotate(
+            matched=ExpressionWrapper(condition, output_field=BooleanField())
+        )
     return records.filter(condition).annotate(matched=Value(True, output_field=BooleanField()))
 
 
@@ -296,16 +309,9 @@ def search_simple(kind, text):
     if not words:
         return []
     columns = {lang: kind.columns(lang) for lang in CONFIGS}
-    searched = [*columns["nl"], *columns["en"], *([kind.code_field] if kind.code_field else [])]
-    condition = reduce(
-        operator.and_,
-        (
-            reduce(operator.or_, (Q(**{f"{column}__icontains": word}) for column in searched))
-            for word in words
-        ),
-    )
+    terms = Term.objects.filter(every_word(TERMS, words))
     hits = []
-    for record in matching(kind.records(), kind, condition):
+    for record in matching(kind.records(), kind, every_word(kind, words), terms):
         rank = sum(
             WEIGHTS[weight]
             for word in words
@@ -323,8 +329,20 @@ def search_simple(kind, text):
     return hits
 
 
+def every_word(kind, words):
+    """Return the condition that each word occurs in a field of the kind, in either language."""
+    searched = [*kind.columns("nl"), *kind.columns("en"), *filter(None, [kind.code_field])]
+    return reduce(
+        operator.and_,
+        (
+            reduce(operator.or_, (Q(**{f"{column}__icontains": word}) for column in searched))
+            for word in words
+        ),
+    )
+
+
 def highlight(text, words):
-    """Return ``text`` with each of the words marked where a word starts with it."""
+    """Return ``text`` with each of the words marked where it starts a word."""
     pattern = re.compile(
         rf"(?<!\w)(?:{'|'.join(re.escape(word) for word in words)})", re.IGNORECASE
     )

@@ -148,6 +148,20 @@ def test_snippets_start_and_end_on_word_boundaries(client, language, query):
         assert any(whole.search(text) for text in texts), snippet
 
 
+@pytest.mark.parametrize(
+    ("text", "snippet"),
+    [
+        ("short text", "short text"),
+        ("  spaced\n text ", "spaced text"),
+        ("one " * 40 + "\ue000two\ue001 three", "… " + "one " * 13 + "\ue000two\ue001 three"),
+        ("\ue000two\ue001" + " three" * 40, "\ue000two\ue001" + " three" * 25 + " …"),
+        ("x" * 200 + " y", "x" * 200 + " …"),
+    ],
+)
+def test_a_snippet_is_a_window_of_whole_words_around_the_first_mark(text, snippet):
+    assert catalogue_search.window(text) == snippet
+
+
 def test_best_match_comes_first(client):
     found = titles(client.get("/en/search/", {"q": "job shadowing"}).text)
 
