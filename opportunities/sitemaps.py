@@ -1,4 +1,4 @@
-"""sitemap.xml: every catalogue page in Dutch and English, each with its hreflang alternates."""
+"""sitemap.xml: every public page in Dutch and English, each with its hreflang alternates."""
 
 from urllib.parse import urlsplit
 

@@ -6,7 +6,7 @@ On PostgreSQL the term's stored search document (migration 0005) is rebuilt to c
 from django.db import migrations, models
 
 TABLE = "opportunities_term"
-FIELDS = (("name", "A"), ("synonyms", "B"))  # as search.KINDS searches terms
+FIELDS = (("name", "A"), ("synonyms", "B"))  # as search.TERMS searches terms
 BEFORE = (("name", "A"),)
 CONFIGS = {"nl": "dutch", "en": "english"}
 
