@@ -15,6 +15,7 @@ ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
+    path("favicon.ico", portal_views.favicon, name="favicon"),
     path(ADMIN_PATH, admin.site.urls),
     path("deadlines.ics", deadline_calendar.deadlines_ics, name="deadlines-ics"),
     path("api/v1/", include("erasmus_portal.api_urls")),

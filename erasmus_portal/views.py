@@ -1,11 +1,13 @@
-"""Health, a bare baseline for benchmarks, error pages that leak nothing, the lockout page."""
+"""Health, the favicon, a bare baseline for benchmarks, error pages that leak nothing, the lockout
+page."""
 
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
@@ -30,6 +32,12 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+@require_safe
+def favicon(request):
+    """Send browsers that ask for /favicon.ico to the SVG icon the pages link to."""
+    return redirect(static("favicon.svg"))
 
 
 @require_safe

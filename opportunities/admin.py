@@ -309,6 +309,7 @@ class TermAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["format"]
     fieldsets = [
         (None, {"fields": ("name_nl", "name_en", "format", "action_line")}),
+        (_("Search"), {"fields": ("synonyms_nl", "synonyms_en")}),
         SOURCE,
     ]
 

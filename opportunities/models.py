@@ -1041,6 +1041,22 @@ class Term(Sourced):
         verbose_name=_("action line"),
         help_text=_("The action line the term names, if it names one and no format."),
     )
+    synonyms_nl = models.TextField(
+        _("everyday words (Dutch)"),
+        blank=True,
+        help_text=_(
+            "Words a teacher may search for instead, separated by commas, e.g. stage, "
+            "leerlingen naar het buitenland. The search then finds the term's format too."
+        ),
+    )
+    synonyms_en = models.TextField(
+        _("everyday words (English)"),
+        blank=True,
+        help_text=_(
+            "Words a teacher may search for instead, separated by commas, e.g. internship, "
+            "students abroad. The search then finds the term's format too."
+        ),
+    )
 
     objects = TermManager()
     history = HistoricalRecords()

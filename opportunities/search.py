@@ -1,20 +1,26 @@
 """Search the catalogue in Dutch and English: formats, KA1 activities and costs, example projects
 and the brochure's terms.
 
+Within a record, names rank above summaries above descriptions; across kinds, formats rank
+above terms, activities, costs and examples (``Kind.weight``). The brochure's terms bridge a
+teacher's words to a format: a term matches on its Dutch and English names and on the everyday
+words editors give it (``Term.synonyms_nl`` and ``synonyms_en``), and a format is found through
+every matching term that names it, as if the term were part of the format's own text.
+
 On PostgreSQL: full-text search with the ``dutch`` and ``english`` configurations (stemming, so
-"partnerschap" finds "partnerschappen"), ranked by ``ts_rank`` with names above summaries above
-descriptions, and ``ts_headline`` marking why a record matched. The weighted vectors are stored
-in a generated ``search_document`` column with a GIN index (migration 0005), so a query does not
-build them row by row. On SQLite (development): every
-word must occur in some field (case-insensitive substring), ranked by where it occurs, with the
-words marked in Python. One query for every kind on PostgreSQL, one per kind on SQLite.
+"partnerschap" finds "partnerschappen"), ranked by ``ts_rank``, and ``ts_headline`` marking why
+a record matched. The weighted vectors are stored in a generated ``search_document`` column with
+a GIN index (migrations 0005 and 0008), so a query does not build them row by row. On SQLite
+(development): every word must occur in some field (case-insensitive substring), ranked by where
+it occurs, with the words marked in Python. One query for every kind on PostgreSQL, one per kind
+on SQLite. On both, a snippet is a window of whole words around the first mark.
 """
 
 from __future__ import annotations
 
 import operator
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, reduce
 
 from django.contrib.postgres.search import (
@@ -24,7 +30,16 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import CharField, F, IntegerField, Q, TextField, Value
+from django.db.models import (
+    BooleanField,
+    CharField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Q,
+    TextField,
+    Value,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
@@ -40,6 +55,7 @@ CONFIGS = {"nl": "dutch", "en": "english"}
 WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}
 START, STOP = "\ue000", "\ue001"  # private-use marks, replaced by <mark> after escaping
 MAX_WORDS = 8
+SNIPPET_WIDTH = 160  # characters, about
 TEXT = "\ue002"  # stands for the searched text in the SQL built once
 
 
@@ -53,6 +69,8 @@ class Kind:
     url: object
     code_field: str = ""  # searched as a word as well
     code: object = Value("")  # the action code a hit shows
+    weight: float = 1.0  # of its hits' rank against other kinds' hits
+    named_by_terms: bool = False  # also found through a matching term that names the record
 
     def columns(self, lang):
         return [f"{name}_{lang}" for name, _weight in self.fields]
@@ -64,6 +82,15 @@ class Kind:
         return records.filter(call_id=year) if self.model is Format else records
 
 
+# The brochure's terms, bridging a teacher's words to the format a term names.
+TERMS = Kind(
+    Term,
+    _("Term"),
+    (("name", "A"), ("synonyms", "B")),
+    lambda t: f"{reverse('opportunities:terms')}#term-{t.pk}",
+    code=Coalesce("format__code", "action_line__code", Value(""), output_field=CharField()),
+    weight=0.6,
+)
 KINDS = (
     Kind(
         Format,
@@ -72,51 +99,56 @@ KINDS = (
         lambda f: f.get_absolute_url(),
         code_field="code",
         code=F("code"),
+        named_by_terms=True,
     ),
-    Kind(
-        Term,
-        _("Term"),
-        (("name", "A"),),
-        lambda t: f"{reverse('opportunities:terms')}#term-{t.pk}",
-        code=Coalesce("format__code", "action_line__code", Value(""), output_field=CharField()),
-    ),
+    TERMS,
     Kind(
         MobilityActivity,
         _("KA1 activity"),
         (("name", "A"), ("summary", "B"), ("conditions", "C")),
         lambda a: f"{reverse('opportunities:activities')}#{a.code}",
+        weight=0.5,
     ),
     Kind(
         CostCategory,
         _("KA1 cost"),
         (("name", "A"), ("summary", "B"), ("description", "C")),
         lambda c: f"{reverse('opportunities:activities')}#cost-{c.code}",
+        weight=0.4,
     ),
     Kind(
         ExampleProject,
         _("Example project"),
         (("name", "A"), ("summary", "B"), ("description", "C")),
         lambda p: f"{reverse('opportunities:inspiration')}#{p.code}",
+        weight=0.4,
     ),
 )
 
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str
+    kind: Kind
     title: str
     code: str
     url: str
-    rank: float
+    rank: float  # within its kind; ``score`` compares kinds
     snippet: str  # safe HTML: escaped text with <mark> around what matched
     snippet_lang: str
+    matched: bool  # by its own text; if not, only a matching term can find it
+    via: Hit | None = None  # the term it was found through, when its own text did not match
 
     @classmethod
-    def of(cls, kind, record, rank, snippets):
+    def of(cls, kind, record, rank, snippets, matched=True):
         snippet, lang = best_snippet(snippets)
         # A term's title bridges both languages: "kleinschalige partnerschappen = Small-scale…".
         title = str(record) if isinstance(record, Term) else record.name
-        return cls(kind.label, title, record.action_code, kind.url(record), rank, snippet, lang)
+        url = kind.url(record)
+        return cls(kind, title, record.action_code, url, rank, snippet, lang, matched)
+
+    @property
+    def score(self):
+        return self.kind.weight * self.rank
 
 
 def search(text: str) -> list[Hit]:
@@ -128,7 +160,24 @@ def search(text: str) -> list[Hit]:
         hits = search_postgres(text)
     else:
         hits = [hit for kind in KINDS for hit in search_simple(kind, text)]
-    return sorted(hits, key=lambda hit: -hit.rank)
+    return sorted(through_terms(hits), key=lambda hit: -hit.score)
+
+
+def through_terms(hits):
+    """Return the hits, each record a matching term names ranked up by that term's rank.
+
+    A record found only through terms says through which.
+    """
+    naming = {}
+    for hit in hits:
+        if hit.kind is TERMS and hit.code:
+            naming.setdefault(hit.code, []).append(hit)
+    found = []
+    for hit in hits:
+        terms = naming.get(hit.code, []) if hit.kind.named_by_terms else []
+        via = max(terms, key=lambda term: term.rank) if terms and not hit.matched else None
+        found.append(replace(hit, rank=hit.rank + sum(term.rank for term in terms), via=via))
+    return found
 
 
 def marked(text):
@@ -140,7 +189,24 @@ def best_snippet(snippets):
     active = (get_language() or "nl")[:2]
     ordered = sorted(snippets.items(), key=lambda item: item[0] != active)
     lang, snippet = next(((lang, s) for lang, s in ordered if START in s), ordered[0])
-    return marked(snippet), lang
+    return marked(window(snippet)), lang
+
+
+def window(text, width=SNIPPET_WIDTH):
+    """Return about ``width`` characters of ``text`` around its first mark, cut between words."""
+    text = " ".join(text.split())
+    first = max(text.find(START), 0)
+    # From the start of the word a third of the width before the mark (marks hold no spaces).
+    begin = text.rfind(" ", 0, max(first - width // 3, 0) + 1) + 1
+    end = len(text)
+    if begin + width < end:
+        end = text.rfind(" ", begin, begin + width + 1)
+        if end == -1:  # one word longer than the width: keep it whole
+            end = text.find(" ", begin + width)
+            end = len(text) if end == -1 else end
+    before = "… " if begin else ""
+    after = " …" if end < len(text) else ""
+    return before + text[begin:end].strip(" ·") + after
 
 
 def search_postgres(text):
@@ -149,14 +215,15 @@ def search_postgres(text):
         cursor.execute(quoted(text).join(statement(active_year())))
         rows = sorted(cursor.fetchall(), key=lambda row: (row[0], -row[6], row[1]))
     hits = []
-    for number, pk, name_nl, name_en, code, action_code, rank, *headlines in rows:
+    for number, pk, name_nl, name_en, code, action_code, rank, matched, *headlines in rows:
         kind = KINDS[number]
         # Enough of the record for its title and link.
         record = kind.model(pk=pk, name_nl=name_nl, name_en=name_en)
         if isinstance(record, Described):
             record.code = code
         record.action_code = action_code
-        hits.append(Hit.of(kind, record, rank, dict(zip(CONFIGS, headlines, strict=True))))
+        snippets = dict(zip(CONFIGS, headlines, strict=True))
+        hits.append(Hit.of(kind, record, rank, snippets, matched))
     return hits
 
 
@@ -172,7 +239,7 @@ def statement(year):
     and the driver to put its 180 parameters in. The text goes in quoted as the driver quotes
     a parameter.
     """
-    columns = ("kind", "pk", "name_nl", "name_en", "own_code", "action_code", "rank")
+    columns = ("kind", "pk", "name_nl", "name_en", "own_code", "action_code", "rank", "matched")
     queries = [
         postgres_query(kind, TEXT, year)
         .annotate(
@@ -191,10 +258,15 @@ def postgres_query(kind, text, year):
         lang: SearchQuery(text, config=config, search_type="websearch")
         for lang, config in CONFIGS.items()
     }
-    query = reduce(operator.or_, queries.values())
+    words = reduce(operator.or_, queries.values())
+    query = words
     if kind.code_field:
         query |= SearchQuery(text, config="simple", search_type="websearch")
-    # The weighted vector of the kind's fields, stored and indexed by migration 0005.
+    # Unqualified: the subquery's one table, whatever alias Django gives it.
+    terms = Term.objects.alias(
+        document=RawSQL("search_document", (), output_field=SearchVectorField())
+    ).filter(document=words)
+    # The weighted vector of the kind's fields, stored and indexed by migrations 0005 and 0008.
     table = kind.model._meta.db_table
     vector = RawSQL(f'"{table}"."search_document"', (), output_field=SearchVectorField())
     headlines = {
@@ -204,20 +276,31 @@ def postgres_query(kind, text, year):
             config=CONFIGS[lang],
             start_sel=START,
             stop_sel=STOP,
-            max_fragments=2,
-            max_words=24,
-            min_words=10,
-            fragment_delimiter=" … ",
+            highlight_all=True,  # the snippet's window is cut in Python, between words
         )
         for lang in CONFIGS
     }
     return (
-        kind.records(year)
-        .alias(document=vector)
-        .filter(document=query)
+        matching(kind.records(year).alias(document=vector), kind, Q(document=query), terms)
         .annotate(rank=SearchRank(vector, query), **headlines)
         .order_by()
     )
+
+
+def matching(records, kind, condition, terms):
+    """Return the records that meet ``condition``, or that one of the matching ``terms`` names.
+
+    ``matched`` says whether the record met the condition itself.
+    """
+    if kind.named_by_terms:
+        # By code: a term names a format, whatever the call. (No join in the terms' query: it
+        # reads its search document unqualified.)
+        codes = Format.objects.filter(pk__in=terms.values("format")).values("code")
+        named = Q(code__in=codes)
+        return records.filter(condition | named).annotate(
+            matched=ExpressionWrapper(condition, output_field=BooleanField())
+        )
+    return records.filter(condition).annotate(matched=Value(True, output_field=BooleanField()))
 
 
 def interleave(columns, separator):
@@ -232,16 +315,10 @@ def search_simple(kind, text):
     if not words:
         return []
     columns = {lang: kind.columns(lang) for lang in CONFIGS}
-    searched = [*columns["nl"], *columns["en"], *([kind.code_field] if kind.code_field else [])]
-    condition = reduce(
-        operator.and_,
-        (
-            reduce(operator.or_, (Q(**{f"{column}__icontains": word}) for column in searched))
-            for word in words
-        ),
-    )
+    terms = Term.objects.filter(every_word(TERMS, words))
     hits = []
-    for record in kind.records(active_year()).filter(condition):
+    records = kind.records(active_year())
+    for record in matching(records, kind, every_word(kind, words), terms):
         rank = sum(
             WEIGHTS[weight]
             for word in words
@@ -255,17 +332,25 @@ def search_simple(kind, text):
             )
             for lang, cols in columns.items()
         }
-        hits.append(Hit.of(kind, record, rank, snippets))
+        hits.append(Hit.of(kind, record, rank, snippets, record.matched))
     return hits
 
 
-def highlight(text, words, width=160):
-    """Return a window of ``text`` around the first match, each word wrapped in marks."""
-    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
-    first = pattern.search(text)
-    if first is None:
-        return text[:width]
-    start = max(0, first.start() - width // 3)
-    window = text[start : start + width]
-    window = ("…" if start else "") + window + ("…" if start + width < len(text) else "")
-    return pattern.sub(lambda match: f"{START}{match.group(0)}{STOP}", window)
+def every_word(kind, words):
+    """Return the condition that each word occurs in a field of the kind, in either language."""
+    searched = [*kind.columns("nl"), *kind.columns("en"), *filter(None, [kind.code_field])]
+    return reduce(
+        operator.and_,
+        (
+            reduce(operator.or_, (Q(**{f"{column}__icontains": word}) for column in searched))
+            for word in words
+        ),
+    )
+
+
+def highlight(text, words):
+    """Return ``text`` with each of the words marked where it starts a word."""
+    pattern = re.compile(
+        rf"(?<!\w)(?:{'|'.join(re.escape(word) for word in words)})", re.IGNORECASE
+    )
+    return pattern.sub(lambda match: f"{START}{match.group(0)}{STOP}", text)

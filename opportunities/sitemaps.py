@@ -1,4 +1,4 @@
-"""sitemap.xml: every catalogue page in Dutch and English, each with its hreflang alternates."""
+"""sitemap.xml: every public page in Dutch and English, each with its hreflang alternates."""
 
 from urllib.parse import urlsplit
 
@@ -27,18 +27,23 @@ class PageSitemap(CatalogueSitemap):
 
     def items(self):
         return [
-            "home",
-            "format-list",
-            "compare",
-            "search",
-            "activities",
-            "inspiration",
-            "agency-list",
-            "terms",
+            "opportunities:home",
+            "opportunities:format-list",
+            "opportunities:compare",
+            "opportunities:search",
+            "opportunities:activities",
+            "opportunities:inspiration",
+            "opportunities:agency-list",
+            "opportunities:terms",
+            "opportunities:deadlines",
+            "eligibility:check",
+            "eligibility:start",
+            "mobility:plan",
+            "mobility:distance",
         ]
 
     def location(self, item):
-        return reverse(f"opportunities:{item}")
+        return reverse(item)
 
 
 class ActionLineSitemap(CatalogueSitemap):

@@ -16,6 +16,7 @@ STATES = [
     "formats/?goal=cooperate&newcomer=on",
     "compare/?formats=KA210-VET&formats=KA220-VET&formats=ERASMUS-EDU-PEX-COVE",
     "search/?q=partnerschappen",
+    "search/?q=stage+lopen+in+het+buitenland",
 ]
 OTHER = {"nl": ("en", "English"), "en": ("nl", "Nederlands")}
 LANGUAGE_NAV = {"nl": "Taal", "en": "Language"}
@@ -38,7 +39,7 @@ def test_every_page_in_the_sitemap_is_accessible_valid_and_switches_language(
     sitemap = page.request.get(f"{live_programme.url}/sitemap.xml").text()
     # The sitemap names the site address (DJANGO_SITE_URL); visit each path on the live server.
     paths = [urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
-    assert len(paths) >= 48  # 8 pages, 3 action lines and 13 formats, in two languages
+    assert len(paths) >= 58  # 13 pages, 3 action lines and 13 formats, in two languages
     saved = []
     for number, path in enumerate(paths):
         response = page.goto(live_programme.url + path)
@@ -174,6 +175,12 @@ def test_compare_three_formats(page, live_programme):
         ),
         ("en", "job shadowing", "Search in Dutch or English", "Job shadowing"),
         (
+            "nl",
+            "stage lopen in het buitenland",
+            "Zoek in het Nederlands of het Engels",
+            "Kortlopende mobiliteitsprojecten in beroepsonderwijs en -opleiding",
+        ),
+        (
             "en",
             "kenniscentra voor beroepsopleiding",
             "Search in Dutch or English",
@@ -190,3 +197,13 @@ def test_search_in_dutch_and_english(page, live_programme, language, query, labe
     expect(page.locator("#search-results").get_by_role("link", name=expected)).to_be_visible()
     expect(page.locator("#search-results mark").first).to_be_visible()
     expect(page).to_have_url(re.compile(r"/search/\?q="))
+
+
+def test_the_browser_finds_the_icon(page, live_programme):
+    page.goto(f"{live_programme.url}/nl/")
+    icon = page.locator('link[rel="icon"]').get_attribute("href")
+
+    for path in (icon, "/favicon.ico"):
+        response = page.request.get(live_programme.url + path)
+        assert response.status == 200, path
+        assert response.headers["content-type"].startswith("image/svg+xml"), path

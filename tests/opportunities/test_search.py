@@ -1,18 +1,33 @@
+import html
 import importlib
+import re
 
 import pytest
 from django.db import connection
 
 from opportunities import search as catalogue_search
-from opportunities.models import Format
+from opportunities.models import Format, Term
 
 pytestmark = pytest.mark.django_db
 
 
-def titles(html):
-    import re
+def titles(text):
+    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a>', text)
 
-    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a>', html)
+
+def formats(text):
+    """Return the format code of each hit, or None for a hit that is not a format."""
+    return [
+        match.group(1)
+        for match in re.finditer(r'<h3><a href="/\w\w/(?:formats/([^/]+)/)?[^"]*">', text)
+    ]
+
+
+def snippets(text):
+    return [
+        html.unescape(re.sub(r"</?mark>", "", snippet))
+        for snippet in re.findall(r'<p class="snippet" lang="\w\w">(.*?)</p>', text, re.DOTALL)
+    ]
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
@@ -72,6 +87,79 @@ def test_search_finds_records_in_either_language(client, language, query, expect
     response = client.get(f"/{language}/search/", {"q": query})
 
     assert expected in titles(response.text)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("stage", {"KA122-VET"}),
+        ("buitenland", {"KA122-VET"}),
+        ("stage lopen in het buitenland", {"KA122-VET"}),
+        ("leerlingen naar het buitenland", {"KA122-VET"}),
+        ("job shadowing", {"KA122-VET"}),
+        ("partnerschap", {"KA220-VET", "KA210-VET"}),
+        ("samenwerken met scholen in het buitenland", {"KA220-VET", "KA210-VET"}),
+    ],
+)
+def test_a_teachers_everyday_words_find_the_format_among_the_first_three(
+    client, language, query, expected
+):
+    found = formats(client.get(f"/{language}/search/", {"q": query}).text)
+
+    assert expected <= set(found[:3])
+
+
+def test_a_format_is_found_through_the_everyday_words_an_editor_gives_its_term(client):
+    term = Term.objects.get(name_nl="Erasmus-accreditatie")
+    term.synonyms_nl = "zyxwvut"
+    term.save()
+
+    text = client.get("/en/search/", {"q": "zyxwvut"}).text
+    found = formats(text)
+
+    assert found == ["KA120-VET", None]  # the format first, then the term that names it
+    assert "found through the term “Erasmus-accreditatie = Erasmus accreditation”" in text
+
+
+def test_formats_rank_above_activities_and_examples_with_the_same_words(client):
+    found = formats(client.get("/nl/search/", {"q": "buitenland"}).text)
+
+    assert found[:2] == ["KA122-VET", "KA120-VET"]
+    assert None in found  # activities and examples say it too, further down
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("query", ["buitenland", "stage", "organisaties", "job shadowing"])
+def test_snippets_start_and_end_on_word_boundaries(client, language, query):
+    texts = [
+        re.sub(r"[\s·]+", " ", " · ".join(getattr(record, column) for column in kind.columns(lang)))
+        for kind in catalogue_search.KINDS
+        for record in kind.model.objects.all()
+        for lang in ("nl", "en")
+    ]
+
+    found = snippets(client.get(f"/{language}/search/", {"q": query}).text)
+
+    assert found
+    for snippet in found:
+        core = re.sub(r"[\s·]+", " ", snippet.removeprefix("… ").removesuffix(" …")).strip()
+        whole = re.compile(rf"(?<!\w){re.escape(core)}(?!\w)")
+        assert any(whole.search(text) for text in texts), snippet
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet"),
+    [
+        ("short text", "short text"),
+        ("  spaced\n text ", "spaced text"),
+        ("one " * 40 + "\ue000two\ue001 three", "… " + "one " * 13 + "\ue000two\ue001 three"),
+        ("\ue000two\ue001" + " three" * 40, "\ue000two\ue001" + " three" * 25 + " …"),
+        ("x" * 200 + " y", "x" * 200 + " …"),
+    ],
+)
+def test_a_snippet_is_a_window_of_whole_words_around_the_first_mark(text, snippet):
+    assert catalogue_search.window(text) == snippet
 
 
 def test_best_match_comes_first(client):
@@ -144,13 +232,14 @@ def test_postgresql_finds_other_forms_of_a_word(client):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="ranks from PostgreSQL")
 def test_hits_of_equal_rank_come_in_the_order_their_records_were_added(client):
-    found = titles(client.get("/nl/search/", {"q": "partnerschap"}).text)
+    found = titles(client.get("/nl/search/", {"q": "organisaties"}).text)
 
-    # Both name partnerships once, in the same field: PostgreSQL ranks them the same.
+    # Each names organisations once, in its summary: PostgreSQL ranks them the same.
     small = found.index("Kleinschalige partnerschappen in beroepsonderwijs en -opleiding")
-    assert (
-        found[small + 1] == "Kenniscentra voor beroepsopleiding (Centres of Vocational Excellence)"
-    )
+    assert found[small + 1 : small + 3] == [
+        "Samenwerkingspartnerschappen in beroepsonderwijs en -opleiding",
+        "Capaciteitsopbouwprojecten in beroepsonderwijs en -opleiding",
+    ]
 
 
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="the SQLite fallback")
@@ -162,12 +251,14 @@ def test_fallback_needs_every_word(client):
 
 def test_stored_search_documents_cover_the_searched_fields():
     migration = importlib.import_module("opportunities.migrations.0005_search_documents")
+    synonyms = importlib.import_module("opportunities.migrations.0008_term_synonyms")
+    tables = {**migration.TABLES, synonyms.TABLE: synonyms.FIELDS}
 
     for kind in catalogue_search.KINDS:
         table = kind.model._meta.db_table
-        assert migration.TABLES[table] == kind.fields
+        assert tables[table] == kind.fields
         assert migration.CODES.get(table, "") == kind.code_field
-    assert len(migration.TABLES) == len(catalogue_search.KINDS)
+    assert len(tables) == len(catalogue_search.KINDS)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="tsvector needs PostgreSQL")

@@ -30,13 +30,18 @@ def test_sitemap_lists_every_page_in_both_languages(client, django_assert_max_nu
             "inspiration/",
             "agencies/",
             "terms/",
+            "deadlines/",
+            "check/",
+            "check/start/",
+            "check/plan/",
+            "check/distance/",
         ):
             assert f"/{language}/{page}" in found
         for fmt in Format.objects.all():
             assert f"/{language}/formats/{fmt.code}/" in found
         for line in ActionLine.objects.all():
             assert f"/{language}/actions/{line.code}/" in found
-    assert len(found) == 2 * (8 + Format.objects.count() + ActionLine.objects.count())
+    assert len(found) == 2 * (13 + Format.objects.count() + ActionLine.objects.count())
 
 
 def test_sitemap_gives_the_alternates(client):

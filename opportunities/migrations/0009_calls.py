@@ -57,7 +57,7 @@ def restore_country_statuses(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("opportunities", "0007_programme_flags"),
+        ("opportunities", "0008_term_synonyms"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
