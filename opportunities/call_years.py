@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
@@ -89,8 +90,10 @@ def shown(value) -> str:
         return "—"
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, int):
+        return number_format(value, force_grouping=True)
     if isinstance(value, (list, tuple, set, frozenset)):
-        return ", ".join(str(item) for item in sorted(value))
+        return ", ".join(shown(item) for item in sorted(value))
     return str(value)
 
 

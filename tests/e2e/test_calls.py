@@ -58,7 +58,7 @@ def test_an_editor_prepares_compares_and_publishes_the_next_call(editor_page, li
 
     page.goto(f"{site}/admin/opportunities/call/2027/changes/")
     changes = page.locator("#content-main")
-    expect(changes).to_contain_text("150000")
+    expect(changes).to_contain_text("150,000, 250,000, 400,000")
     expect(changes).to_contain_text("Switzerland")
     expect(changes).to_contain_text("Third country associated to the programme")
 

@@ -108,7 +108,7 @@ def test_the_comparison_lists_the_changed_lump_sums_and_country_status(client, e
         for _title, changes in response.context["changes"]
         for change in changes
     ]
-    assert ("KA220-VET", "vaste bedragen (EUR)", "120000, 250000, 400000", "150000") in rows
+    assert ("KA220-VET", "vaste bedragen (EUR)", "120.000, 250.000, 400.000", "150.000") in rows
     assert any(
         row[0].startswith("Zwitserland")
         and row[2:]
@@ -130,7 +130,7 @@ def test_the_comparison_is_public_once_published(client):
 
     assert page.status_code == 200
     assert "What changes in the 2027 call" in page.text
-    assert "150000" in page.text
+    assert "150,000" in page.text
 
 
 def test_editors_copy_and_publish_in_the_admin_with_history(client, editor):
