@@ -21,6 +21,7 @@ def load_programme() -> Programme:
     year = active_year()
     formats = (
         Format.objects.in_call(year)
+        .filter(offered=True)
         .annotate(
             tiers=joined(GrantTier, "format", "amount_eur"),
             excluded=joined(Format.excluded_countries.through, "format", "country_id"),
@@ -71,7 +72,13 @@ def format_rules(fmt: Format, position: dict[str, int]) -> FormatRules:
         managed_by=fmt.managed_by,
         non_associated_may_apply=fmt.non_associated_may_apply,
         **{name: rule_value(fmt, name) for name in RULE_FIELDS},
-        alternatives=tuple(sorted(split(fmt.alternative_codes), key=position.__getitem__)),
+        # Only alternatives the call offers.
+        alternatives=tuple(
+            sorted(
+                (code for code in split(fmt.alternative_codes) if code in position),
+                key=position.__getitem__,
+            )
+        ),
         goals=tuple(fmt.goals),
         newcomer_friendly=fmt.newcomer_friendly,
         unconfirmed_rules=frozenset(fmt.unconfirmed_rules),

@@ -144,3 +144,16 @@ def test_editors_copy_and_publish_in_the_admin_with_history(client, editor):
     assert call.state == Call.State.PUBLISHED
     assert call.history.first().history_user == editor
     assert client.get("/api/v1/calls/").json()["calls"][0] == {"year": 2027, "current": True}
+
+
+def test_a_format_the_call_does_not_offer_says_so_and_is_not_judged(client):
+    fmt = Format.objects.get(code="KA210-VET")
+    fmt.offered = False
+    fmt.save()
+
+    page = client.get("/en/formats/KA210-VET/")
+    verdicts = client.get("/api/v1/eligibility?country=NL&partners=DE").json()["formats"]
+
+    assert "The 2026 call does not offer this format." in page.text
+    assert "KA210-VET" not in [verdict["code"] for verdict in verdicts]
+    assert "KA220-VET" in [verdict["code"] for verdict in verdicts]
