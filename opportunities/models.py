@@ -163,6 +163,12 @@ class ActionLine(Described):
         return reverse("opportunities:action-line-detail", args=[self.code])
 
 
+class CountryQuerySet(models.QuerySet):
+    def programme_countries(self):
+        """EU member states and associated countries, without the territories taking part as one."""
+        return self.exclude(status=Country.Status.NON_ASSOCIATED).filter(member_state__isnull=True)
+
+
 class Country(Sourced):
     """A country of the world and its place in the programme."""
 
@@ -195,6 +201,20 @@ class Country(Sourced):
             "2 Neighbourhood East, 3 South-Mediterranean, 4 Russia, …). Empty when unknown."
         ),
     )
+    member_state = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="territories",
+        limit_choices_to={"status": "eu_member"},
+        verbose_name=_("takes part as"),
+        help_text=_(
+            "For an outermost region, an overseas country or territory, or Åland: the EU member "
+            "state it takes part as. The checker treats its organisations as that state's and "
+            "sends them to its National Agency."
+        ),
+    )
     has_communities = models.BooleanField(
         _("National Agency per community"),
         default=False,
@@ -205,7 +225,7 @@ class Country(Sourced):
     )
 
     name = Translated()
-    objects = CodeManager()
+    objects = CodeManager.from_queryset(CountryQuerySet)()
     history = HistoricalRecords()
 
     class Meta:
@@ -219,6 +239,10 @@ class Country(Sourced):
             models.CheckConstraint(
                 condition=Q(region__isnull=True) | Q(status="non_associated", region__gte=1),
                 name="country_region_only_for_non_associated",
+            ),
+            models.CheckConstraint(
+                condition=Q(member_state__isnull=True) | ~Q(member_state=F("code")),
+                name="country_member_state_not_itself",
             ),
         ]
 
@@ -349,6 +373,20 @@ class Format(Described):
         choices=ManagedBy,
         help_text=_("Who takes the application."),
     )
+    offered = models.BooleanField(
+        _("offered in the current call"),
+        default=True,
+        help_text=_(
+            "Untick when the current Programme Guide offers no call for this format: its page and "
+            "the checker then say so and point to the alternatives."
+        ),
+    )
+    offer_note_nl = models.TextField(
+        _("offer note (Dutch)"),
+        blank=True,
+        help_text=_("Why the format is not offered and what replaced it, for the public pages."),
+    )
+    offer_note_en = models.TextField(_("offer note (English)"), blank=True)
     plannable = models.BooleanField(
         _("planned by the mobility planner"),
         default=False,
@@ -488,6 +526,7 @@ class Format(Described):
         help_text=_("Rules no official source confirms; the checker answers “unknown” for them."),
     )
 
+    offer_note = Translated()
     objects = CodeManager.from_queryset(FormatQuerySet)()
     history = HistoricalRecords(m2m_fields=[excluded_countries, alternatives])
 
@@ -572,6 +611,33 @@ class Format(Described):
             errors["non_associated_regions"] = _("Give a list of region numbers, e.g. [1, 2, 3].")
         if errors:
             raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.normalise_lists()
+        super().save(*args, **kwargs)
+
+    def normalise_lists(self):
+        """Put the multi-choice lists in one fixed order (the choices' order), without repeats.
+
+        Saving a record whose lists were only ticked in another order then records no change,
+        and ``load_programme`` compares like with like.
+        """
+        orders = {
+            "applicant_kinds": list(OrganisationKind.values),
+            "goals": list(Goal.values),
+            "unconfirmed_rules": list(RULE_NAMES),
+        }
+        for name, order in orders.items():
+            value = getattr(self, name)
+            if isinstance(value, list):
+                rank = {item: index for index, item in enumerate(order)}
+                unique = list(dict.fromkeys(value))
+                setattr(
+                    self, name, sorted(unique, key=lambda item: (rank.get(item, len(rank)), item))
+                )
+        regions = self.non_associated_regions
+        if isinstance(regions, list) and all(isinstance(r, int) for r in regions):
+            self.non_associated_regions = sorted(set(regions))
 
     def is_unconfirmed(self, rule):
         return not self.confirmed or rule in self.unconfirmed_rules
@@ -717,6 +783,7 @@ class CostKind(models.TextChoices):
     INCLUSION_SUPPORT = "inclusion_support", _("Inclusion support for organisations")
     COURSE_FEES = "course_fees", _("Course fees")
     PREPARATORY_VISIT = "preparatory_visit", _("Preparatory visits")
+    LINGUISTIC_SUPPORT = "linguistic_support", _("Linguistic support")
 
 
 class MobilityActivity(Described):
@@ -1106,9 +1173,13 @@ class CountryGroup(Sourced):
 
 
 class UnitCostManager(models.Manager):
-    def get_by_natural_key(self, call_year, cost, participant, country_group):
+    def get_by_natural_key(self, call_year, cost, participant, country_group, activity=None):
         return self.get(
-            call_year=call_year, cost=cost, participant=participant, country_group=country_group
+            call_year=call_year,
+            cost=cost,
+            participant=participant,
+            country_group=country_group,
+            activity__code=activity,
         )
 
 
@@ -1138,14 +1209,54 @@ class UnitCost(Sourced):
         default=0,
         help_text=_("Destination country group the rate is for; 0: every destination."),
     )
+    activity = models.ForeignKey(
+        MobilityActivity,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="unit_costs",
+        verbose_name=_("activity"),
+        help_text=_(
+            "The activity this amount is for, e.g. organisational support for ErasmusPro; "
+            "empty: every activity without its own amount."
+        ),
+    )
     amount_eur = models.PositiveIntegerField(
         _("amount (EUR)"),
         null=True,
         blank=True,
         help_text=_(
-            "Empty when no source states the VET amount: the planner then asks for the National "
-            "Agency's rate. Never enter another sector's rate here."
+            "The exact amount. Empty when the Programme Guide gives a range that each National "
+            "Agency narrows (enter the range below), or when no source states it. Never enter "
+            "another sector's rate here."
         ),
+    )
+    min_amount_eur = models.PositiveIntegerField(
+        _("lowest amount (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("Lowest amount of the Programme Guide's range, e.g. 48 for a daily rate."),
+    )
+    max_amount_eur = models.PositiveIntegerField(
+        _("highest amount (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("Highest amount of the Programme Guide's range, e.g. 127 for a daily rate."),
+    )
+    reduced_after_participants = models.PositiveSmallIntegerField(
+        _("lower amount after (participants)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "After this many participants in the same type of activity the lower amount below "
+            "applies, e.g. 100; empty: never lower."
+        ),
+    )
+    reduced_amount_eur = models.PositiveIntegerField(
+        _("lower amount (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("The amount per participant after that number, e.g. 200."),
     )
     unit = models.CharField(_("unit"), max_length=20, choices=Unit, help_text=_("What it pays."))
     max_days = models.PositiveSmallIntegerField(
@@ -1173,11 +1284,28 @@ class UnitCost(Sourced):
     class Meta:
         verbose_name = _("unit cost")
         verbose_name_plural = _("unit costs")
-        ordering = ["-call_year", "cost", "participant", "country_group"]
+        ordering = ["-call_year", "cost", "participant", "country_group", "activity"]
         constraints = [
             models.UniqueConstraint(
                 fields=["call_year", "cost", "participant", "country_group"],
+                condition=Q(activity__isnull=True),
                 name="unit_cost_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["call_year", "cost", "participant", "country_group", "activity"],
+                condition=Q(activity__isnull=False),
+                name="unit_cost_unique_per_activity",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_amount_eur__isnull=True)
+                | Q(max_amount_eur__isnull=True)
+                | Q(min_amount_eur__lte=F("max_amount_eur")),
+                name="unit_cost_range_min_le_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(reduced_after_participants__isnull=True)
+                | Q(reduced_amount_eur__isnull=False),
+                name="unit_cost_reduction_has_amount",
             ),
             models.CheckConstraint(
                 condition=Q(amount_eur__isnull=True) | Q(amount_eur__gt=0),
@@ -1190,10 +1318,14 @@ class UnitCost(Sourced):
         ]
 
     def __str__(self):
-        return f"{self.call_year} {self.get_cost_display()} {self.participant} {self.country_group}"
+        label = f"{self.call_year} {self.get_cost_display()} {self.participant} {self.country_group}"
+        return f"{label} {self.activity.code}" if self.activity_id else label
 
     def natural_key(self):
-        return (self.call_year, self.cost, self.participant, self.country_group)
+        activity = self.activity.code if self.activity_id else None
+        return (self.call_year, self.cost, self.participant, self.country_group, activity)
+
+    natural_key.dependencies = ["opportunities.mobilityactivity"]
 
 
 class ProgrammeVersion(models.Model):

@@ -42,7 +42,7 @@ def home(request):
     )
     context = {
         "action_lines": action_lines,
-        "programme_countries": Country.objects.exclude(status=Country.Status.NON_ASSOCIATED).count,
+        "programme_countries": Country.objects.programme_countries().count,
         "priorities": Priority.objects.all(),
     }
     return respond(request, "opportunities/home.html", context)
@@ -113,7 +113,7 @@ def action_line_detail(request, code):
 @require_safe
 @programme_page
 def agency_list(request):
-    countries = Country.objects.exclude(status=Country.Status.NON_ASSOCIATED).prefetch_related(
+    countries = Country.objects.programme_countries().prefetch_related(
         Prefetch("agencies", queryset=Agency.objects.national())
     )
     formats = SimpleLazyObject(lambda: list(Format.objects.all()))
