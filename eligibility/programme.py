@@ -26,7 +26,15 @@ def load_programme() -> Programme:
     return Programme(
         formats=tuple(format_rules(fmt, position) for fmt in formats),
         countries={
-            c.code: CountryFacts(c.code, c.name, c.status, c.region, c.confirmed, c.has_communities)
+            c.code: CountryFacts(
+                c.code,
+                c.name,
+                c.status,
+                c.region,
+                c.confirmed,
+                c.has_communities,
+                c.member_state_id,
+            )
             for c in sorted(Country.objects.all(), key=lambda country: country.name)
         },
         agencies=tuple(
@@ -68,6 +76,8 @@ def format_rules(fmt: Format, position: dict[str, int]) -> FormatRules:
         newcomer_friendly=fmt.newcomer_friendly,
         unconfirmed_rules=frozenset(fmt.unconfirmed_rules),
         confirmed=fmt.confirmed,
+        offered=fmt.offered,
+        offer_note=fmt.offer_note,
     )
 
 

@@ -221,13 +221,23 @@ def plan_csv(request):
                 place.label if place else "",
                 line.label,
                 line.detail,
-                "" if line.amount is None else line.amount,
+                amount_cell(line.amount, line.high),
                 line.call_year or "",
                 "" if line.amount is None else (_("yes") if line.confirmed else _("no")),
             ]
         )
-    writer.writerow(["", "", "", "", "", _("Total"), "", result["estimate"].total, "", ""])
+    total = result["estimate"]
+    writer.writerow(
+        ["", "", "", "", "", _("Total"), "", amount_cell(total.total, total.total_high), "", ""]
+    )
     return response
+
+
+def amount_cell(low, high):
+    """An amount for the CSV: whole euros, or "low-high" for a range; empty when unknown."""
+    if low is None:
+        return ""
+    return low if high is None or high == low else f"{low}-{high}"
 
 
 @require_safe

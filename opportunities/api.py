@@ -22,7 +22,8 @@ def both(obj, field):
 
 
 def source(obj):
-    return {"url": obj.source_url, "label": source_label(obj.source_url), "confirmed": obj.confirmed}
+    url = obj.source_url
+    return {"url": url, "label": source_label(url), "confirmed": obj.confirmed}
 
 
 def agency_data(agency):

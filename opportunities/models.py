@@ -589,6 +589,10 @@ class Format(Described):
             ),
         ]
 
+    def save(self, *args, **kwargs):
+        self.normalise_lists()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("opportunities:format-detail", args=[self.code])
 
@@ -611,10 +615,6 @@ class Format(Described):
             errors["non_associated_regions"] = _("Give a list of region numbers, e.g. [1, 2, 3].")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        self.normalise_lists()
-        super().save(*args, **kwargs)
 
     def normalise_lists(self):
         """Put the multi-choice lists in one fixed order (the choices' order), without repeats.
@@ -1318,7 +1318,8 @@ class UnitCost(Sourced):
         ]
 
     def __str__(self):
-        label = f"{self.call_year} {self.get_cost_display()} {self.participant} {self.country_group}"
+        label = f"{self.call_year} {self.get_cost_display()} {self.participant}"
+        label = f"{label} {self.country_group}"
         return f"{label} {self.activity.code}" if self.activity_id else label
 
     def natural_key(self):

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 # The official addresses of the Programme Guides the data cites, by call year
 # (Programme Guide 2026, Version 1 of 12/11/2025, as its first page gives it).
 GUIDES = {
-    "https://erasmus-plus.ec.europa.eu/sites/default/files/2025-11/programme-guide-2026_en.pdf": 2026,
+    "https://erasmus-plus.ec.europa.eu/sites/default/files/2025-11/"
+    "programme-guide-2026_en.pdf": 2026,
 }
 GUIDE_2026 = next(url for url, year in GUIDES.items() if year == 2026)
 
