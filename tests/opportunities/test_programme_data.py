@@ -99,8 +99,10 @@ def test_lump_sums(code, lump_sums):
         ("KA210-VET", 2, 2, 0, (6, 24)),
         ("KA220-VET", 3, 3, 0, (12, 36)),
         ("KA122-VET", 1, 1, 0, (6, 18)),
-        ("ERASMUS-EDU-PEX-COVE", 8, 4, 2, (48, 48)),
-        ("ERASMUS-JMO-OFET-NETWORK", 5, 3, 0, (36, 36)),
+        # Programme Guide 2026: CoVE p. 262 (no minimum of EU member states), p. 263;
+        # Jean Monnet networks p. 408 (at least 6 applicants).
+        ("ERASMUS-EDU-PEX-COVE", 8, 4, 0, (48, 48)),
+        ("ERASMUS-JMO-OFET-NETWORK", 6, 3, 0, (36, 36)),
     ],
 )
 def test_partnership_and_duration_rules(code, organisations, countries, eu_states, months):
@@ -143,9 +145,18 @@ def test_special_applicants_and_partners():
     assert capacity.min_non_associated_organisations == 2
     assert capacity.non_associated_may_join
     assert not Format.objects.get(code="KA210-VET").non_associated_may_join
-    for code in ("ERASMUS-EDU-PI-ALL-INNO-EDU-ENTERP", "ERASMUS-EDU-PI-ALL-INNO-BLUEPRINT"):
+    # Belarus is excluded where each action's section says so (pp. 236, 262, 293, 337).
+    for code in (
+        "KA220-VET",
+        "ERASMUS-EDU-PCOOP-ENGO",
+        "ERASMUS-EDU-PEX-COVE",
+        "ERASMUS-EDU-PI-ALL-INNO-EDU-ENTERP",
+        "ERASMUS-EDU-CB-VET",
+    ):
         excluded = Format.objects.get(code=code).excluded_countries.values_list("code", flat=True)
-        assert set(excluded) == {"BY", "RU"}
+        assert set(excluded) == {"BY"}, code
+    # Lot 2 (the Blueprint) takes organisations from outside only as associated partners (p. 294).
+    assert not Format.objects.get(code="ERASMUS-EDU-PI-ALL-INNO-BLUEPRINT").non_associated_may_join
 
 
 def test_every_format_has_a_deadline():
@@ -154,7 +165,8 @@ def test_every_format_has_a_deadline():
 
 
 def test_country_statuses():
-    assert set(Country.objects.filter(status="eu_member").values_list("code", flat=True)) == EU
+    member_states = Country.objects.filter(status="eu_member", member_state__isnull=True)
+    assert set(member_states.values_list("code", flat=True)) == EU
     assert (
         set(Country.objects.filter(status="associated").values_list("code", flat=True))
         == ASSOCIATED
@@ -167,8 +179,31 @@ def test_country_statuses():
 
 
 def test_every_programme_country_has_a_national_agency():
-    for country in Country.objects.exclude(status="non_associated"):
+    for country in Country.objects.programme_countries():
         assert country.agencies.filter(kind="national_agency").exists(), country.code
+
+
+def test_every_non_associated_country_has_a_region_or_says_why_not():
+    # Programme Guide 2026, pp. 34-36: 169 countries in Regions 1 to 14.
+    outside = Country.objects.filter(status="non_associated")
+    assert outside.filter(region__isnull=False).count() == 169
+    for country in outside.filter(region__isnull=True):
+        assert "no region" in country.source_note or not country.confirmed, country.code
+
+
+@pytest.mark.parametrize(
+    ("code", "member_state"),
+    [("RE", "FR"), ("GF", "FR"), ("CW", "NL"), ("AW", "NL"), ("GL", "DK"), ("AX", "FI")],
+)
+def test_territories_take_part_as_their_member_state(code, member_state):
+    country = Country.objects.get(code=code)
+    assert (country.member_state_id, country.status) == (member_state, "eu_member")
+
+
+def test_svalbard_and_bouvet_stay_unconfirmed():
+    for code in ("SJ", "BV"):
+        country = Country.objects.get(code=code)
+        assert (country.member_state_id, country.confirmed) == (None, False)
 
 
 def test_belgium_has_one_agency_per_community():
