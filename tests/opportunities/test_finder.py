@@ -53,13 +53,8 @@ def test_filters_combine(client):
         ({"newcomer": "on"}, {"KA122-VET", "KA210-VET"}),
         (
             {"duration": "short", "line": "KA2"},
-            {
-                "KA210-VET",
-                "KA220-VET",
-                "ERASMUS-EDU-PCOOP-ENGO",
-                "ERASMUS-EDU-CB-VET",
-                "ERASMUS-EDU-PI-ALL-INNO-BLUEPRINT",
-            },
+            # Capacity building lasts 36 months, the Blueprint 48 (pp. 338, 296).
+            {"KA210-VET", "KA220-VET", "ERASMUS-EDU-PCOOP-ENGO"},
         ),
         ({"duration": "long", "managed_by": "national_agency"}, {"KA220-VET"}),
     ],
@@ -100,8 +95,9 @@ def test_htmx_request_gets_results_counts_and_language_links_only(client):
 
     assert response.status_code == 200
     assert "<html" not in response.text and "<form" not in response.text
-    assert len(codes(response.text)) == 9
-    assert 'id="finder-status" data-hx-swap-oob="innerHTML">9 projectvormen' in response.text
+    # Forward-looking projects are not offered in 2026 and serve no goal (p. 224).
+    assert len(codes(response.text)) == 8
+    assert 'id="finder-status" data-hx-swap-oob="innerHTML">8 projectvormen' in response.text
     assert 'id="filter-goal-host-count" data-hx-swap-oob="true">2<' in response.text
     assert 'href="/en/formats/?goal=cooperate"' in response.text
     assert "HX-Request" in response["Vary"]
@@ -155,7 +151,7 @@ def test_api_applies_the_finder_filters_to_csv_and_json(client):
     )
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
 
-    assert len(json_codes) == 9
+    assert len(json_codes) == 8
     assert [row["code"] for row in rows] == ["KA210-VET"]
 
 
