@@ -183,9 +183,7 @@ def estimate(
             activities[code] = row.activity
             organised[code] = organised.get(code, 0) + row.participants
     for code, count in organised.items():
-        lines.append(
-            _organisational_support(rates, activities[code], count, own.organisational)
-        )
+        lines.append(_organisational_support(rates, activities[code], count, own.organisational))
     if fewer_opportunities:
         lines.append(
             _per_participant(rates, "inclusion_support", fewer_opportunities, own.inclusion)

@@ -4,12 +4,11 @@ import threading
 import time
 
 import pytest
-
-from opportunities.models import TravelBand
 from django.utils import translation
 
 from mobility import distance
 from mobility.distance import Band, Place, band_for, distance_km, find_place, load_bands
+from opportunities.models import TravelBand
 
 BANDS = [
     Band(2024, 10, 99, 28, 56),
