@@ -245,7 +245,7 @@ def test_content_the_brochure_describes():
         ("skills_competition", 1, 10),
         ("staff_job_shadowing", 2, 60),
         ("staff_teaching", 2, 365),
-        ("staff_course", 2, 30),
+        ("staff_course", 2, 10),  # Programme Guide 2026, p. 86
         ("invited_expert", 2, 60),
         ("hosting_teacher_in_training", 10, 365),
     ],
