@@ -91,6 +91,8 @@ class FormatRules:
     non_associated_regions: tuple[int, ...] = ()
     excluded_countries: frozenset[str] = frozenset()
     min_non_associated_organisations: int = 0
+    non_associated_one_region: bool = False
+    non_associated_majority: bool = False
     duration_min_months: int | None = None
     duration_max_months: int | None = None
     max_participants: int | None = None
@@ -499,6 +501,7 @@ class _FormatJudge:
         yield from self.excluded(known)
         yield from self.non_associated(known)
         programme_orgs = [c for c in organisations if c.status in (EU_MEMBER, ASSOCIATED)]
+        yield from self.third_country_balance(known, programme_orgs)
         needed = rules.min_organisations - rules.min_non_associated_organisations
         values = {"count": len(programme_orgs), "minimum": needed}
         if rules.min_organisations > 1:
@@ -629,6 +632,55 @@ class _FormatJudge:
                     count,
                 )
                 % {"count": count, "minimum": minimum},
+            )
+
+    def eligible_outside(self, partners):
+        """The partners from non-associated countries that the format's regions admit."""
+        rules = self.rules
+        return [
+            c
+            for c in partners
+            if c.status == NON_ASSOCIATED
+            and c.code not in rules.excluded_countries
+            and (not rules.non_associated_regions or c.region in rules.non_associated_regions)
+        ]
+
+    def third_country_balance(self, partners, programme_orgs):
+        """Capacity building (p. 338): one region only, and not outnumbered by Europe."""
+        rules = self.rules
+        eligible = self.eligible_outside(partners)
+        if rules.non_associated_one_region and eligible:
+            regions = sorted({c.region for c in eligible if c.region is not None})
+            if len(regions) > 1:
+                yield self._rule(
+                    "one_region",
+                    FAIL,
+                    _(
+                        "Partners from %(countries)s come from different regions (%(regions)s): "
+                        "projects across regions are not eligible."
+                    )
+                    % {
+                        "countries": join(sorted({c.name for c in eligible})),
+                        "regions": region_list(regions),
+                    },
+                )
+            else:
+                yield self._rule(
+                    "one_region",
+                    PASS,
+                    _("The partners from outside the programme come from one region."),
+                )
+        if rules.non_associated_majority:
+            values = {"programme": len(programme_orgs), "outside": len(eligible)}
+            yield self._rule(
+                "non_associated_majority",
+                PASS if len(programme_orgs) <= len(eligible) else FAIL,
+                _(
+                    "%(programme)d organisations from EU member states and associated countries, "
+                    "%(outside)d from eligible countries outside the programme: the first may "
+                    "not outnumber the second."
+                )
+                % values,
             )
 
     # Size and money

@@ -451,6 +451,22 @@ class Format(Described):
             "Capacity building: organisations needed from eligible non-associated countries."
         ),
     )
+    non_associated_one_region = models.BooleanField(
+        _("non-associated partners from one region only"),
+        default=False,
+        help_text=_(
+            "Capacity building: organisations from different eligible regions cannot take part "
+            "in the same project (no cross-regional projects)."
+        ),
+    )
+    non_associated_majority = models.BooleanField(
+        _("no more organisations from programme countries than from third countries"),
+        default=False,
+        help_text=_(
+            "Capacity building: the organisations from EU member states and associated countries "
+            "may not outnumber those from eligible non-associated countries."
+        ),
+    )
     duration_min_months = models.PositiveSmallIntegerField(
         _("minimum duration (months)"), null=True, blank=True
     )

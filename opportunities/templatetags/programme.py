@@ -80,3 +80,11 @@ def key_part(value):
 def source_label(url):
     """The readable name of a source address, e.g. "Programme Guide 2026, p. 236"."""
     return sources.source_label(url)
+
+
+@register.filter
+def region_list(regions):
+    """Region numbers with runs joined: [1, 2, 3, 9, 10, 11] -> "1–3, 9–11"."""
+    from eligibility.engine import region_list as say_regions
+
+    return say_regions(regions or ())

@@ -164,6 +164,28 @@ CASES = [
         duration_months=36,
     ),
     case(
+        # p. 338: organisations from different eligible regions cannot take part together.
+        "capacity building across two regions",
+        "ERASMUS-EDU-CB-VET",
+        "not_eligible",
+        "one_region",
+        "fail",
+        **NL_VET,
+        partners="ES,KE,KE,BR",
+        duration_months=36,
+    ),
+    case(
+        # p. 338: no more organisations from the programme's countries than from outside.
+        "capacity building with more European than African organisations",
+        "ERASMUS-EDU-CB-VET",
+        "not_eligible",
+        "non_associated_majority",
+        "fail",
+        **NL_VET,
+        partners="ES,DE,KE,KE",
+        duration_months=36,
+    ),
+    case(
         "capacity building with two Indian partners",
         "ERASMUS-EDU-CB-VET",
         "not_eligible",

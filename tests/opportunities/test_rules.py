@@ -97,6 +97,8 @@ def everything_ruled(**changes):
         "non_associated_regions": (1,),
         "excluded_countries": frozenset({"BY"}),
         "min_non_associated_organisations": 1,
+        "non_associated_one_region": True,
+        "non_associated_majority": True,
         "duration_min_months": 12,
         "duration_max_months": 24,
         "max_participants": 10,
