@@ -24,8 +24,8 @@ def fill_new_fields(apps, schema_editor):
     Format = apps.get_model("opportunities", "Format")
     codes = set(Country.objects.values_list("code", flat=True))
     for record in fixture("countries"):
-        member_state = record["fields"].get("member_state")
-        if member_state and record["pk"] in codes and member_state in codes:
+        member_state = record.get("fields", {}).get("member_state")
+        if member_state and record.get("pk") in codes and member_state in codes:
             Country.objects.filter(code=record["pk"], member_state__isnull=True).update(
                 member_state=member_state
             )
@@ -37,8 +37,8 @@ def fill_new_fields(apps, schema_editor):
         "non_associated_majority",
     )
     for record in fixture("formats"):
-        fields = record["fields"]
-        if record["model"] == "opportunities.format":
+        fields = record.get("fields", {})
+        if record.get("model") == "opportunities.format" and "code" in fields:
             values = {name: fields[name] for name in new_format_fields if name in fields}
             Format.objects.filter(code=fields["code"]).update(**values)
 
