@@ -60,6 +60,8 @@ class Rates:
     groups: dict[str, tuple[int, bool]]
     group_year: int | None
     costs: list[Cost]
+    # EU member states, associated countries and the territories taking part as one.
+    in_programme: frozenset[str] = frozenset()
 
     @property
     def group_numbers(self):
@@ -434,7 +436,8 @@ def _named(rows):
 def load_rates() -> Rates:
     """Return the latest travel bands, country groups and unit costs (four queries).
 
-    A territory taking part as a member state (``Country.member_state``) is in that state's group.
+    A territory taking part as a member state (``Country.member_state``) is in that state's group
+    and, with the EU member states and associated countries, in ``in_programme``.
     """
     members = list(
         CountryGroup.countries.through.objects.values_list(
@@ -446,12 +449,15 @@ def load_rates() -> Rates:
     )
     latest = max((year for _c, _n, year, _ok in members), default=None)
     groups = {code: (number, ok) for code, number, year, ok in members if year == latest}
-    territories = Country.objects.filter(member_state__isnull=False).values_list(
-        "code", "member_state_id"
-    )
-    for code, member_state in territories:
-        if code not in groups and member_state in groups:
+    countries = list(Country.objects.values_list("code", "status", "member_state_id"))
+    for code, _status, member_state in countries:
+        if member_state and code not in groups and member_state in groups:
             groups[code] = groups[member_state]
+    in_programme = frozenset(
+        code
+        for code, status, member_state in countries
+        if member_state or status != Country.Status.NON_ASSOCIATED
+    )
     costs = [
         Cost(
             c.cost,
@@ -471,4 +477,4 @@ def load_rates() -> Rates:
         )
         for c in UnitCost.objects.select_related("activity")
     ]
-    return Rates(load_bands(), groups, latest, costs)
+    return Rates(load_bands(), groups, latest, costs, in_programme)

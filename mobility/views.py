@@ -137,6 +137,7 @@ def plan_result(form, rows, activities, rates, token):
             row.cleaned_data["participants"],
             fewer_opportunities=row.cleaned_data["fewer"],
             host_led=data["host_led"],
+            **place_facts(row.cleaned_data["city"], rates),
         )
         for row in rows
     ]
@@ -169,6 +170,13 @@ def plan_result(form, rows, activities, rates, token):
         "estimate": estimate(budget_rows, rates, form.own_rates(), fewer_opportunities(data, rows)),
         "rates": rates,
     }
+
+
+def place_facts(place, rates):
+    """Where a row's activity takes place, and whether that is in the programme's countries."""
+    if place is None:
+        return {}
+    return {"place": place.label, "place_in_programme": place.country in rates.in_programme}
 
 
 def fewer_opportunities(data, rows):

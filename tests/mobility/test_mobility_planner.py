@@ -354,3 +354,21 @@ def test_twenty_learners_to_valencia_get_a_total_range_with_every_cost(client):
     assert "not estimated" not in text
     total = f"€ {estimate.total:,} – € {estimate.total_high:,}"
     assert f'id="estimate-total">{total}' in text
+
+
+@pytest.mark.parametrize(
+    ("city", "fits"), [("Minsk", False), ("Moscow", False), ("Nairobi", False), ("Valencia", True)]
+)
+def test_a_short_term_project_stays_in_the_programmes_countries(client, city, fits):
+    # Programme Guide 2026, pp. 87, 89: abroad in an EU member state or associated country;
+    # other countries only for accredited organisations, and never Belarus or Russia.
+    plan = {**PLAN, "city": [city, "Lisbon", city]}
+
+    response = client.get(URL, plan)
+
+    checks = response.context["result"]["verdict"].checks
+    outside = [check for check in checks if check.rule == "destination"]
+    assert (not outside) is fits
+    if not fits:
+        assert [check.status for check in outside] == ["fail", "fail"]
+        assert "Activity 1" in outside[0].message and "Activity 3" in outside[1].message
