@@ -107,7 +107,7 @@ def test_finder_updates_results_and_url_without_reload(page, live_programme):
     page.evaluate("window.notReloaded = true")
 
     page.get_by_label("Work with partners abroad").check()
-    expect(page.get_by_role("status")).to_have_text("8 formats match.")
+    expect(page.get_by_role("status")).to_have_text("9 formats match.")
     page.get_by_label("Your National Agency").check()
 
     expect(page.get_by_role("status")).to_have_text("2 formats match.")

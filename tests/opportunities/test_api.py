@@ -24,12 +24,12 @@ FORMAT_KEYS = {
 }
 
 
-def test_formats_lists_all_thirteen_with_their_numbers(client):
+def test_formats_lists_all_fourteen_with_their_numbers(client):
     response = client.get("/api/v1/formats/")
 
     assert response.status_code == 200
     formats = {f["code"]: f for f in response.json()["formats"]}
-    assert len(formats) == 13
+    assert len(formats) == 14
     for fmt in formats.values():
         assert set(fmt) >= FORMAT_KEYS
         assert set(fmt["name"]) == {"nl", "en"} and all(fmt["name"].values())

@@ -27,7 +27,7 @@ def test_finder_lists_every_format_with_few_queries(
         response = client.get(f"/{language}/formats/")
 
     assert response.status_code == 200
-    assert len(codes(response.text)) == Format.objects.count() == 13
+    assert len(codes(response.text)) == Format.objects.count() == 14
     assert 'method="get"' in response.text and 'type="submit"' in response.text
     assert 'data-hx-push-url="true"' in response.text
 
@@ -68,8 +68,8 @@ def test_each_option_counts_the_formats_it_would_leave(client):
 
     assert count(text, "filter-goal-cooperate") == 2
     assert count(text, "filter-goal-send_learners") == 2
-    assert count(text, "filter-managed_by-eacea") == 9
-    assert count(text, "filter-managed_by") == 13
+    assert count(text, "filter-managed_by-eacea") == 10
+    assert count(text, "filter-managed_by") == 14
     assert count(text, "filter-newcomer-on") == 2
 
 
@@ -96,8 +96,8 @@ def test_htmx_request_gets_results_counts_and_language_links_only(client):
     assert response.status_code == 200
     assert "<html" not in response.text and "<form" not in response.text
     # Forward-looking projects are not offered in 2026 and serve no goal (p. 224).
-    assert len(codes(response.text)) == 8
-    assert 'id="finder-status" data-hx-swap-oob="innerHTML">8 projectvormen' in response.text
+    assert len(codes(response.text)) == 9
+    assert 'id="finder-status" data-hx-swap-oob="innerHTML">9 projectvormen' in response.text
     assert 'id="filter-goal-host-count" data-hx-swap-oob="true">2<' in response.text
     assert 'href="/en/formats/?goal=cooperate"' in response.text
     assert "HX-Request" in response["Vary"]
@@ -151,7 +151,7 @@ def test_api_applies_the_finder_filters_to_csv_and_json(client):
     )
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
 
-    assert len(json_codes) == 8
+    assert len(json_codes) == 9
     assert [row["code"] for row in rows] == ["KA210-VET"]
 
 

@@ -28,6 +28,7 @@ FORMATS = {
     "ERASMUS-EDU-PEX-COVE": "KA2",
     "ERASMUS-EDU-PI-ALL-INNO-EDU-ENTERP": "KA2",
     "ERASMUS-EDU-PI-ALL-INNO-BLUEPRINT": "KA2",
+    "ERASMUS-EDU-PI-ALL-INNO-STEM": "KA2",  # Lot 3, new in 2026 (Programme Guide 2026, p. 292)
     "ERASMUS-EDU-PI-FORWARD": "KA2",
     "ERASMUS-EDU-CB-VET": "KA2",
     "ERASMUS-JMO-OFET-TT": "JM",
@@ -69,7 +70,7 @@ EU = set(
 ASSOCIATED = {"IS", "LI", "NO", "MK", "TR", "RS"}
 
 
-def test_three_action_lines_and_thirteen_formats():
+def test_three_action_lines_and_fourteen_formats():
     assert set(ActionLine.objects.values_list("code", flat=True)) == {"KA1", "KA2", "JM"}
     assert dict(Format.objects.values_list("code", "action_line__code")) == FORMATS
 
