@@ -273,3 +273,20 @@ def test_every_record_is_in_both_languages():
                 assert bool(getattr(record, field)) == bool(getattr(record, english)), (
                     f"{model.__name__} {record}: {field}"
                 )
+
+
+def test_at_most_two_format_rules_stay_unconfirmed_each_with_its_reason():
+    offered = Format.objects.filter(offered=True)
+    assert all(fmt.confirmed for fmt in offered)
+    unconfirmed = [(fmt, rule) for fmt in offered for rule in fmt.unconfirmed_rules]
+    assert len(unconfirmed) <= 2
+    for fmt, rule in unconfirmed:
+        assert f"UNCONFIRMED {rule}" in fmt.source_note, fmt.code
+
+
+def test_every_2026_format_rule_cites_the_programme_guide():
+    for fmt in Format.objects.prefetch_related("deadlines"):
+        assert "programme-guide-2026_en.pdf#page=" in fmt.source_url, fmt.code
+        for deadline in fmt.deadlines.all():
+            if deadline.call_year == 2026:
+                assert "programme-guide-2026_en.pdf#page=" in deadline.source_url, fmt.code
