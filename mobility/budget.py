@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from opportunities.models import Country, CountryGroup, UnitCost
+from opportunities.models import AgencyRate, Country, CountryGroup, UnitCost
 
 from .distance import Band, band_for, load_bands
 from .engine import Activity
@@ -62,6 +62,9 @@ class Rates:
     costs: list[Cost]
     # EU member states, associated countries and the territories taking part as one.
     in_programme: frozenset[str] = frozenset()
+    # National Agencies' published daily rates: (agency's country, participants, group) ->
+    # (rate, call year, agency name), the latest call year only.
+    agency_rates: dict[tuple[str, str, int], tuple[int, int, str]] = field(default_factory=dict)
 
     @property
     def group_numbers(self):
@@ -161,9 +164,16 @@ class Estimate:
 
 
 def estimate(
-    rows: list[Row], rates: Rates, own: OwnRates, fewer_opportunities: int = 0
+    rows: list[Row],
+    rates: Rates,
+    own: OwnRates,
+    fewer_opportunities: int = 0,
+    origin_country: str = "",
 ) -> Estimate:
-    """Return the estimate's lines: per activity row, then per project."""
+    """Return the estimate's lines: per activity row, then per project.
+
+    ``origin_country`` chooses the National Agency whose published daily rates apply.
+    """
     lines = []
     for row in rows:
         if row.activity.unit_cost:
@@ -173,7 +183,7 @@ def estimate(
             )
             continue
         lines.append(_travel(row, rates))
-        lines.append(_individual_support(row, rates, own))
+        lines.append(_individual_support(row, rates, own, origin_country))
         if row.activity.fee_days_max:
             lines.append(_course_fees(row, rates))
     # Accompanying persons and preparatory visits are the activities outside the cap; they are
@@ -223,7 +233,7 @@ def _travel(row, rates):
     )
 
 
-def _individual_support(row, rates, own):
+def _individual_support(row, rates, own, origin_country=""):
     label = _("Individual support")
     group, group_confirmed = rates.groups.get(row.country, (None, False))
     if group is None:
@@ -235,6 +245,12 @@ def _individual_support(row, rates, own):
     data = rates.cost("individual_support", kind, group)
     rate = own.daily.get((kind, group))
     own_rate = rate is not None
+    # Accompanying persons get the staff rate (Programme Guide 2026, p. 99, fn 106).
+    published = rates.agency_rates.get(
+        (origin_country, "staff" if kind == "support" else kind, group)
+    )
+    if rate is None and published is not None:
+        return _support_at_agency_rate(row, group, data, published)
     if rate is None and data is not None:
         rate = data.amount_eur
     if rate is None and data is not None and data.min_amount_eur and data.max_amount_eur:
@@ -280,6 +296,33 @@ def _individual_support(row, rates, own):
         confirmed,
         own_rate,
     )
+
+
+def _support_at_agency_rate(row, group, data, published):
+    """Individual support at the daily rate a National Agency published for the call year."""
+    rate, year, agency = published
+    days, full_days, reduced_days, reduced_from, percent = _support_days(row, data)
+    detail = _(
+        "Country group %(group)d, %(days)d days (%(travel)d travel days included): "
+        "%(count)d × %(full)d × € %(rate)d, the daily rate %(agency)s published for %(year)d"
+    ) % {
+        "group": group,
+        "days": days,
+        "travel": TRAVEL_DAYS,
+        "count": row.participants,
+        "full": full_days,
+        "rate": rate,
+        "agency": agency,
+        "year": year,
+    }
+    if reduced_days:
+        detail += " " + _("+ %(reduced)d days at %(percent)d%% from day %(day)d") % {
+            "reduced": reduced_days,
+            "percent": percent,
+            "day": reduced_from,
+        }
+    amount = row.participants * _support_per_person(rate, full_days, reduced_days, percent)
+    return Line("individual_support", _("Individual support"), detail, amount, row.number, year)
 
 
 def _support_days(row, data):
@@ -434,7 +477,7 @@ def _named(rows):
 
 
 def load_rates() -> Rates:
-    """Return the latest travel bands, country groups and unit costs (four queries).
+    """Return the latest travel bands, country groups, unit costs and agencies' rates (5 queries).
 
     A territory taking part as a member state (``Country.member_state``) is in that state's group
     and, with the EU member states and associated countries, in ``in_programme``.
@@ -477,4 +520,18 @@ def load_rates() -> Rates:
         )
         for c in UnitCost.objects.select_related("activity")
     ]
-    return Rates(load_bands(), groups, latest, costs, in_programme)
+    return Rates(load_bands(), groups, latest, costs, in_programme, load_agency_rates())
+
+
+def load_agency_rates():
+    """Return the National Agencies' latest published daily rates (one query).
+
+    Only agencies of a whole country: where each community has its own agency (Belgium), the
+    planner cannot tell which one from a town.
+    """
+    latest = {}
+    rows = AgencyRate.objects.filter(agency__community="").select_related("agency")
+    for rate in rows.order_by("call_year"):
+        key = (rate.agency.country_id, rate.participant, rate.country_group)
+        latest[key] = (rate.amount_eur, rate.call_year, rate.agency.name)
+    return latest

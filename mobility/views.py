@@ -167,7 +167,13 @@ def plan_result(form, rows, activities, rates, token):
         ],
         "project": project,
         "activities": activities,
-        "estimate": estimate(budget_rows, rates, form.own_rates(), fewer_opportunities(data, rows)),
+        "estimate": estimate(
+            budget_rows,
+            rates,
+            form.own_rates(),
+            fewer_opportunities(data, rows),
+            origin.country if origin else "",
+        ),
         "rates": rates,
     }
 

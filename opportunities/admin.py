@@ -8,6 +8,7 @@ from .models import (
     ActionLine,
     ActivityRule,
     Agency,
+    AgencyRate,
     Award,
     CostCategory,
     Country,
@@ -377,6 +378,35 @@ class UnitCostAdmin(WideNumbers, SimpleHistoryAdmin):
                     "max_days",
                     ("reduced_from_day", "reduced_percent"),
                     ("reduced_after_participants", "reduced_amount_eur"),
+                )
+            },
+        ),
+        SOURCE,
+    ]
+
+
+@admin.register(AgencyRate)
+class AgencyRateAdmin(WideNumbers, SimpleHistoryAdmin):
+    list_display = [
+        "agency",
+        "call_year",
+        "participant",
+        "country_group",
+        "amount_eur",
+        "confirmed",
+    ]
+    list_filter = ["call_year", "participant", "agency"]
+    list_select_related = ["agency"]
+    autocomplete_fields = ["agency"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": (
+                    "agency",
+                    "call_year",
+                    ("participant", "country_group"),
+                    "amount_eur",
                 )
             },
         ),

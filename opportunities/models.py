@@ -1345,6 +1345,80 @@ class UnitCost(Sourced):
     natural_key.dependencies = ["opportunities.mobilityactivity"]
 
 
+class AgencyRateManager(models.Manager):
+    def get_by_natural_key(self, agency, call_year, participant, country_group):
+        return self.get(
+            agency__code=agency,
+            call_year=call_year,
+            participant=participant,
+            country_group=country_group,
+        )
+
+
+class AgencyRate(Sourced):
+    """A National Agency's published daily rate of individual support, within the guide's range.
+
+    The Programme Guide gives a range per country group; each National Agency fixes its exact
+    rate and publishes it (Programme Guide 2026, p. 99). With a rate here, the planner's estimate
+    for an organisation in that agency's country uses it and says so.
+    """
+
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="daily_rates",
+        limit_choices_to={"kind": "national_agency"},
+        verbose_name=_("National Agency"),
+    )
+    call_year = models.PositiveSmallIntegerField(
+        _("call year"), help_text=_("The call year the agency published the rate for.")
+    )
+    participant = models.CharField(
+        _("participants"),
+        max_length=20,
+        choices=[
+            (
+                MobilityActivity.Participant.LEARNERS.value,
+                MobilityActivity.Participant.LEARNERS.label,
+            ),
+            (MobilityActivity.Participant.STAFF.value, MobilityActivity.Participant.STAFF.label),
+        ],
+        help_text=_("Learners or staff; accompanying persons get the staff rate."),
+    )
+    country_group = models.PositiveSmallIntegerField(
+        _("country group"), help_text=_("Destination country group of the rate, e.g. 2.")
+    )
+    amount_eur = models.PositiveIntegerField(
+        _("daily rate (EUR)"), help_text=_("Per participant per day, as the agency publishes it.")
+    )
+
+    objects = AgencyRateManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("National Agency daily rate")
+        verbose_name_plural = _("National Agency daily rates")
+        ordering = ["agency", "-call_year", "participant", "country_group"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "call_year", "participant", "country_group"],
+                name="agency_rate_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount_eur__gt=0, country_group__gte=1),
+                name="agency_rate_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.agency.code} {self.call_year} {self.participant} {self.country_group}"
+
+    def natural_key(self):
+        return (self.agency.code, self.call_year, self.participant, self.country_group)
+
+    natural_key.dependencies = ["opportunities.agency"]
+
+
 class ProgrammeVersion(models.Model):
     """One row that counts the changes to the programme; cached pages and data are keyed by it.
 

@@ -133,7 +133,7 @@ def test_total_counts_only_estimated_lines_and_names_real_costs():
 
 @pytest.mark.django_db
 def test_the_data_holds_the_2026_ranges_and_the_latest_bands(django_assert_num_queries):
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         rates = load_rates()
 
     # Programme Guide 2026, p. 99: a range per country group; each NA fixes its exact rate.
@@ -150,6 +150,7 @@ def test_the_data_holds_the_2026_ranges_and_the_latest_bands(django_assert_num_q
     assert rates.groups["KE"] == (2, True)  # fn 107, p. 100
     assert rates.groups["RE"] == rates.groups["FR"]  # takes part as France
     assert "BY" not in rates.groups and "RU" not in rates.groups
+    assert rates.agency_rates == {}  # no National Agency's published rate is in the data
     fees = rates.cost("course_fees", "staff")
     assert (fees.call_year, fees.amount_eur, fees.max_days, fees.confirmed) == (2026, 80, 10, True)
 

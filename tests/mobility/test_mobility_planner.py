@@ -4,8 +4,16 @@ import csv
 import io
 
 import pytest
+from django.utils.html import escape
 
-from opportunities.models import CountryGroup, Format, MobilityActivity, UnitCost
+from opportunities.models import (
+    Agency,
+    AgencyRate,
+    CountryGroup,
+    Format,
+    MobilityActivity,
+    UnitCost,
+)
 from tests.factories import make_format
 
 pytestmark = pytest.mark.django_db
@@ -33,8 +41,9 @@ def test_empty_planner_asks_for_activities(client):
 
 
 def test_a_plan_is_checked_and_estimated(client, django_assert_max_num_queries):
-    # +1: the page cache's programme version; +1: the territories' member states for the groups
-    with django_assert_max_num_queries(8):
+    # +1: the page cache's programme version; +1: the countries' status and member states;
+    # +1: the National Agencies' published daily rates.
+    with django_assert_max_num_queries(9):
         response = client.get(URL, PLAN)
 
     assert response.status_code == 200
@@ -372,3 +381,38 @@ def test_a_short_term_project_stays_in_the_programmes_countries(client, city, fi
     if not fits:
         assert [check.status for check in outside] == ["fail", "fail"]
         assert "Activity 1" in outside[0].message and "Activity 3" in outside[1].message
+
+
+def test_a_national_agencys_published_rate_replaces_the_range_and_says_so(client):
+    agency = Agency.objects.national().get(country="NL")
+    AgencyRate.objects.create(
+        agency=agency, call_year=2026, participant="learners", country_group=2, amount_eur=70
+    )
+    AgencyRate.objects.create(
+        agency=agency, call_year=2026, participant="staff", country_group=2, amount_eur=120
+    )
+    plan = {key: value for key, value in PLAN.items() if key != "rate_learners_2"}
+
+    response = client.get(URL, plan)
+
+    lines = [
+        line
+        for line in response.context["result"]["estimate"].lines
+        if line.cost == "individual_support"
+    ]
+    assert [line.amount for line in lines] == [20 * 12 * 70, 3 * 7 * 120, 2 * 12 * 120]
+    assert all(line.high is None for line in lines)
+    assert escape(f"the daily rate {agency.name} published for 2026") in response.text
+    estimate = response.context["result"]["estimate"]
+    assert not estimate.is_range
+
+
+def test_the_coordinators_own_rate_comes_before_the_agencys(client):
+    agency = Agency.objects.national().get(country="NL")
+    AgencyRate.objects.create(
+        agency=agency, call_year=2026, participant="learners", country_group=2, amount_eur=70
+    )
+
+    response = client.get(URL, PLAN)  # with rate_learners_2=60
+
+    assert "20 × 12 × € 60" in response.text

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from opportunities.editors import GROUP_NAME
-from opportunities.models import Format, programme_models
+from opportunities.models import Agency, AgencyRate, Format, programme_models
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +64,14 @@ def test_editor_sees_every_programme_list_and_add_page(client, editor, model):
 
 @pytest.mark.parametrize("model", PROGRAMME_MODELS, ids=lambda m: m.__name__)
 def test_editor_opens_a_record_and_its_history(client, editor, model):
+    if model is AgencyRate:  # no agency's rate is in the fixtures
+        AgencyRate.objects.create(
+            agency=Agency.objects.get(code="nl"),
+            call_year=2026,
+            participant="learners",
+            country_group=2,
+            amount_eur=60,
+        )
     record = model.objects.first()
     assert client.get(admin_url(model, "change", record.pk)).status_code == 200
     assert client.get(admin_url(model, "history", record.pk)).status_code == 200
