@@ -61,6 +61,8 @@ class CountryFacts:
     region: int | None
     confirmed: bool = True
     has_communities: bool = False
+    # The EU member state an outermost region, overseas territory or Åland takes part as.
+    member_state: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ class FormatRules:
     non_associated_regions: tuple[int, ...] = ()
     excluded_countries: frozenset[str] = frozenset()
     min_non_associated_organisations: int = 0
+    non_associated_one_region: bool = False
+    non_associated_majority: bool = False
     duration_min_months: int | None = None
     duration_max_months: int | None = None
     max_participants: int | None = None
@@ -105,6 +109,8 @@ class FormatRules:
     newcomer_friendly: bool = False
     unconfirmed_rules: frozenset[str] = frozenset()
     confirmed: bool = True
+    offered: bool = True
+    offer_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,7 @@ class Programme:
         """
         if managed_by == EACEA:
             return next((a for a in self.agencies if a.kind == EACEA), None)
+        country = self.taking_part_as(country)
         facts = self.countries.get(country)
         if facts is None or facts.status == NON_ASSOCIATED:
             return None
@@ -143,8 +150,16 @@ class Programme:
 
     def per_community(self, country: str) -> bool:
         """Return whether the National Agency for ``country`` depends on the community."""
-        facts = self.countries.get(country)
+        facts = self.countries.get(self.taking_part_as(country))
         return bool(facts and facts.has_communities)
+
+    def taking_part_as(self, country: str) -> str:
+        """Return the country whose organisations ``country``'s take part as: its member state
+        for an outermost region, an overseas country or territory or Åland, else itself."""
+        facts = self.countries.get(country)
+        if facts is not None and facts.member_state and facts.member_state in self.countries:
+            return facts.member_state
+        return country
 
 
 @dataclass(frozen=True)
@@ -206,6 +221,20 @@ def recommend(
     return [verdict for _rank, verdict in sorted(fitting, key=lambda pair: pair[0])]
 
 
+def region_list(regions):
+    """Say region numbers with runs joined: (1, 2, 3, 9, 10, 11) -> "1–3, 9–11"."""
+    runs = []
+    for number in sorted(regions):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return join(
+        str(low) if low == high else (f"{low}, {high}" if high == low + 1 else f"{low}–{high}")
+        for low, high in runs
+    )
+
+
 def _pairs(programme, verdicts):
     return [(rules, verdicts[rules.code]) for rules in programme.formats]
 
@@ -254,15 +283,38 @@ class _FormatJudge:
                 ),
             )
             return
+        if not self.rules.offered:
+            yield Check("offered", FAIL, self.not_offered())
+            return
         yield self.country()
         for check in CHECKS:
             yield from getattr(self, check)()
         yield from self.agency_check()
 
+    def not_offered(self):
+        message = _("This format is not offered in the current call.")
+        return f"{message} {self.rules.offer_note}" if self.rules.offer_note else message
+
     # Who applies
 
     def country(self):
-        rules, applicant = self.rules, self.applicant
+        applicant = self.applicant
+        name = applicant.name
+        if applicant.member_state:
+            member = self.programme.countries.get(applicant.member_state)
+            check = self.country_of(member) if member else None
+            if check is not None and check.status != FAIL:
+                taking_part = _(
+                    "%(country)s takes part as %(member_state)s, the member state it belongs to: "
+                    "its organisations apply to the National Agency of %(member_state)s."
+                ) % {"country": name, "member_state": member.name}
+                return Check("applicant_country", check.status, f"{taking_part} {check.message}")
+            if check is not None:
+                return check
+        return self.country_of(applicant)
+
+    def country_of(self, applicant):
+        rules = self.rules
         name = applicant.name
         if applicant.code in rules.excluded_countries:
             return Check(
@@ -443,11 +495,13 @@ class _FormatJudge:
                 )
             return
         countries = self.programme.countries
-        known = [countries[code] for code in partners if code in countries]
-        organisations = [self.applicant, *known]
+        as_member = self.programme.taking_part_as
+        known = [countries[as_member(code)] for code in partners if code in countries]
+        organisations = [countries[as_member(self.applicant.code)], *known]
         yield from self.excluded(known)
         yield from self.non_associated(known)
         programme_orgs = [c for c in organisations if c.status in (EU_MEMBER, ASSOCIATED)]
+        yield from self.third_country_balance(known, programme_orgs)
         needed = rules.min_organisations - rules.min_non_associated_organisations
         values = {"count": len(programme_orgs), "minimum": needed}
         if rules.min_organisations > 1:
@@ -539,13 +593,13 @@ class _FormatJudge:
                 eligible.append(country)
             else:
                 wrong_region.append(country)
-        regions = join(str(r) for r in rules.non_associated_regions)
+        regions = region_list(rules.non_associated_regions)
         if wrong_region:
             yield self._rule(
                 "non_associated_regions",
                 FAIL,
                 _("Partners from %(countries)s are outside the eligible regions (%(regions)s).")
-                % {"countries": join(sorted(c.name for c in wrong_region)), "regions": regions},
+                % {"countries": join(sorted({c.name for c in wrong_region})), "regions": regions},
             )
         if unknown_region:
             yield self._rule(
@@ -555,7 +609,7 @@ class _FormatJudge:
                     "Partners must come from regions %(regions)s; the region of %(countries)s is "
                     "not in our data. Check the Programme Guide's list of regions."
                 )
-                % {"countries": join(sorted(c.name for c in unknown_region)), "regions": regions},
+                % {"countries": join(sorted({c.name for c in unknown_region})), "regions": regions},
             )
         if outside and not wrong_region and not unknown_region:
             yield self._rule(
@@ -578,6 +632,55 @@ class _FormatJudge:
                     count,
                 )
                 % {"count": count, "minimum": minimum},
+            )
+
+    def eligible_outside(self, partners):
+        """The partners from non-associated countries that the format's regions admit."""
+        rules = self.rules
+        return [
+            c
+            for c in partners
+            if c.status == NON_ASSOCIATED
+            and c.code not in rules.excluded_countries
+            and (not rules.non_associated_regions or c.region in rules.non_associated_regions)
+        ]
+
+    def third_country_balance(self, partners, programme_orgs):
+        """Capacity building (p. 338): one region only, and not outnumbered by Europe."""
+        rules = self.rules
+        eligible = self.eligible_outside(partners)
+        if rules.non_associated_one_region and eligible:
+            regions = sorted({c.region for c in eligible if c.region is not None})
+            if len(regions) > 1:
+                yield self._rule(
+                    "one_region",
+                    FAIL,
+                    _(
+                        "Partners from %(countries)s come from different regions (%(regions)s): "
+                        "projects across regions are not eligible."
+                    )
+                    % {
+                        "countries": join(sorted({c.name for c in eligible})),
+                        "regions": region_list(regions),
+                    },
+                )
+            else:
+                yield self._rule(
+                    "one_region",
+                    PASS,
+                    _("The partners from outside the programme come from one region."),
+                )
+        if rules.non_associated_majority:
+            values = {"programme": len(programme_orgs), "outside": len(eligible)}
+            yield self._rule(
+                "non_associated_majority",
+                PASS if len(programme_orgs) <= len(eligible) else FAIL,
+                _(
+                    "%(programme)d organisations from EU member states and associated countries, "
+                    "%(outside)d from eligible countries outside the programme: the first may "
+                    "not outnumber the second."
+                )
+                % values,
             )
 
     # Size and money
@@ -677,7 +780,11 @@ class _FormatJudge:
             )
 
     def agency(self):
-        """Return the body that takes the application, or None when it cannot be told."""
+        """Return the body that takes the application, or None when it cannot be told.
+
+        An outermost region's or overseas territory's organisation applies to its member
+        state's National Agency (``Programme.agency`` follows ``member_state``).
+        """
         return self.programme.agency(
             self.applicant.code, self.situation.community, self.rules.managed_by
         )

@@ -21,7 +21,6 @@ def load_programme() -> Programme:
     year = active_year()
     formats = (
         Format.objects.in_call(year)
-        .filter(offered=True)
         .annotate(
             tiers=joined(GrantTier, "format", "amount_eur"),
             excluded=joined(Format.excluded_countries.through, "format", "country_id"),
@@ -34,7 +33,13 @@ def load_programme() -> Programme:
         formats=tuple(format_rules(fmt, position) for fmt in formats),
         countries={
             c.code: CountryFacts(
-                c.code, c.name, c.status, c.region, c.status_confirmed, c.has_communities
+                c.code,
+                c.name,
+                c.status,
+                c.region,
+                c.status_confirmed,
+                c.has_communities,
+                c.member_state_id,
             )
             for c in sorted(Country.objects.in_call(year), key=lambda country: country.name)
         },
@@ -72,17 +77,13 @@ def format_rules(fmt: Format, position: dict[str, int]) -> FormatRules:
         managed_by=fmt.managed_by,
         non_associated_may_apply=fmt.non_associated_may_apply,
         **{name: rule_value(fmt, name) for name in RULE_FIELDS},
-        # Only alternatives the call offers.
-        alternatives=tuple(
-            sorted(
-                (code for code in split(fmt.alternative_codes) if code in position),
-                key=position.__getitem__,
-            )
-        ),
+        alternatives=tuple(sorted(split(fmt.alternative_codes), key=position.__getitem__)),
         goals=tuple(fmt.goals),
         newcomer_friendly=fmt.newcomer_friendly,
         unconfirmed_rules=frozenset(fmt.unconfirmed_rules),
         confirmed=fmt.confirmed,
+        offered=fmt.offered,
+        offer_note=fmt.offer_note,
     )
 
 

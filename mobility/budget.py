@@ -1,14 +1,17 @@
 """Estimate the grant of a KA1 VET mobility plan from the unit costs in the data.
 
-Programme facts §3: travel is a unit cost per participant by distance band (green or standard);
-individual support is a daily rate by destination country group, reduced from a given day where
-the data says so; organisational support and inclusion support for organisations are amounts per
-participant; course fees are paid per day for a limited number of days. Inclusion support for
-participants and exceptional costs are real costs: named, never estimated.
+Programme Guide 2026, pp. 98-101: travel is a unit cost per participant by distance band (green
+or standard); individual support is a daily rate by destination country group, reduced from the
+15th day; organisational support is an amount per participant that depends on the activity (and
+may drop after a number of participants); inclusion support for organisations is an amount per
+participant; course fees are paid per day for a limited number of days; a preparatory visit is
+one amount per person for its travel and subsistence. Inclusion support for participants and
+exceptional costs are real costs: named, never estimated.
 
-No VET daily rate, organisational-support or inclusion-support amount is confirmed for 2024-2026
-(facts addendum §1), so the data leaves them empty and the coordinator enters their National
-Agency's rates. The estimate never fills a gap with another sector's rate.
+For individual support the guide gives a range per country group and each National Agency
+fixes its exact rate within it (p. 99). Without that rate (entered by the coordinator) the line
+is a range from the lowest to the highest rate, and so is the total. The estimate never fills a
+gap with another sector's rate.
 """
 
 from __future__ import annotations
@@ -19,14 +22,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from opportunities.calls import active_year
-from opportunities.models import CountryGroup, UnitCost
+from opportunities.models import AgencyRate, Country, CountryGroup, UnitCost
 
 from .distance import Band, band_for, load_bands
 from .engine import Activity
 
-# Individual support pays up to 2 travel days with standard travel (facts §3.3: C [S61],
-# [S61c], [S64]); green travel may add up to 4 more (addendum §5: C for VET [S61c]), which the
-# estimate names but does not count, as the number depends on the journey.
+# Individual support pays up to 2 travel days with standard travel and up to 6 with green travel
+# (Programme Guide 2026, p. 99); the estimate counts 2 and names the 4 more green travel may add,
+# as the number depends on the journey.
 TRAVEL_DAYS = 2
 EXTRA_GREEN_TRAVEL_DAYS = 4
 # The participants whose daily rate the planner asks for, per country group, when the data
@@ -45,6 +48,11 @@ class Cost:
     reduced_from_day: int | None = None
     reduced_percent: int | None = None
     confirmed: bool = True
+    activity: str | None = None
+    min_amount_eur: int | None = None
+    max_amount_eur: int | None = None
+    reduced_after_participants: int | None = None
+    reduced_amount_eur: int | None = None
 
 
 @dataclass(frozen=True)
@@ -53,22 +61,35 @@ class Rates:
     groups: dict[str, tuple[int, bool]]
     group_year: int | None
     costs: list[Cost]
+    # EU member states, associated countries and the territories taking part as one.
+    in_programme: frozenset[str] = frozenset()
+    # National Agencies' published daily rates: (agency's country, participants, group) ->
+    # (rate, call year, agency name), the latest call year only.
+    agency_rates: dict[tuple[str, str, int], tuple[int, int, str]] = field(default_factory=dict)
 
     @property
     def group_numbers(self):
         """Return the numbers of the country groups, in order."""
         return sorted({number for number, _confirmed in self.groups.values()})
 
-    def cost(self, kind, participant="", group=0):
-        """Return the latest cost row for the kind, participant and group, or ``None``."""
+    def cost(self, kind, participant="", group=0, activity=None):
+        """Return the latest cost row for the kind, participant, group and activity, or ``None``.
+
+        Of the latest call year's rows, one for the activity comes before one for every activity.
+        """
         rows = [
             c
             for c in self.costs
             if c.cost == kind
             and c.participant in (participant, "")
             and c.country_group in (group, 0)
+            and c.activity in (activity, None)
         ]
-        return max(rows, key=lambda c: (c.call_year, c.participant, c.country_group), default=None)
+        return max(
+            rows,
+            key=lambda c: (c.call_year, c.activity is not None, c.participant, c.country_group),
+            default=None,
+        )
 
 
 @dataclass(frozen=True)
@@ -102,6 +123,12 @@ class Line:
     call_year: int | None = None
     confirmed: bool = True
     own_rate: bool = False
+    # The highest amount when the line is a range (``amount`` is then the lowest).
+    high: int | None = None
+
+    @property
+    def is_range(self):
+        return self.high is not None and self.amount is not None and self.high != self.amount
 
 
 @dataclass(frozen=True)
@@ -112,7 +139,21 @@ class Estimate:
 
     @property
     def total(self):
+        """The lowest total: every line's amount, or the lowest of its range."""
         return sum(line.amount for line in self.lines if line.amount is not None)
+
+    @property
+    def total_high(self):
+        """The highest total: every line's amount, or the highest of its range."""
+        return sum(
+            line.high if line.high is not None else line.amount
+            for line in self.lines
+            if line.amount is not None
+        )
+
+    @property
+    def is_range(self):
+        return self.total_high != self.total
 
     @property
     def missing(self):
@@ -124,26 +165,38 @@ class Estimate:
 
 
 def estimate(
-    rows: list[Row], rates: Rates, own: OwnRates, fewer_opportunities: int = 0
+    rows: list[Row],
+    rates: Rates,
+    own: OwnRates,
+    fewer_opportunities: int = 0,
+    origin_country: str = "",
 ) -> Estimate:
-    """Return the estimate's lines: per activity row, then per project."""
+    """Return the estimate's lines: per activity row, then per project.
+
+    ``origin_country`` chooses the National Agency whose published daily rates apply.
+    """
     lines = []
     for row in rows:
-        lines.append(_travel(row, rates))
-        lines.append(_individual_support(row, rates, own))
-        if row.activity.fee_days_max:
-            lines.append(_course_fees(row, rates))
         if row.activity.unit_cost:
+            # Its own unit cost covers travel and subsistence (preparatory visits, p. 100).
             lines.append(
                 _per_participant(rates, row.activity.unit_cost, row.participants, None, row)
             )
+            continue
+        lines.append(_travel(row, rates))
+        lines.append(_individual_support(row, rates, own, origin_country))
+        if row.activity.fee_days_max:
+            lines.append(_course_fees(row, rates))
     # Accompanying persons and preparatory visits are the activities outside the cap; they are
-    # also outside organisational support (facts addendum §1.2, [S63c]).
-    organised = sum(row.participants for row in rows if row.activity.counts_towards_cap)
-    if organised:
-        lines.append(
-            _per_participant(rates, "organisational_support", organised, own.organisational)
-        )
+    # also outside organisational support (p. 98), which depends on the type of activity.
+    organised, activities = {}, {}
+    for row in rows:
+        if row.activity.counts_towards_cap:
+            code = row.activity.code
+            activities[code] = row.activity
+            organised[code] = organised.get(code, 0) + row.participants
+    for code, count in organised.items():
+        lines.append(_organisational_support(rates, activities[code], count, own.organisational))
     if fewer_opportunities:
         lines.append(
             _per_participant(rates, "inclusion_support", fewer_opportunities, own.inclusion)
@@ -181,7 +234,7 @@ def _travel(row, rates):
     )
 
 
-def _individual_support(row, rates, own):
+def _individual_support(row, rates, own, origin_country=""):
     label = _("Individual support")
     group, group_confirmed = rates.groups.get(row.country, (None, False))
     if group is None:
@@ -193,8 +246,16 @@ def _individual_support(row, rates, own):
     data = rates.cost("individual_support", kind, group)
     rate = own.daily.get((kind, group))
     own_rate = rate is not None
+    # Accompanying persons get the staff rate (Programme Guide 2026, p. 99, fn 106).
+    published = rates.agency_rates.get(
+        (origin_country, "staff" if kind == "support" else kind, group)
+    )
+    if rate is None and published is not None:
+        return _support_at_agency_rate(row, group, data, published)
     if rate is None and data is not None:
         rate = data.amount_eur
+    if rate is None and data is not None and data.min_amount_eur and data.max_amount_eur:
+        return _support_range(row, group, data, group_confirmed)
     if rate is None and kind not in OWN_RATE_KINDS:
         detail = _("Our data has no daily rate for these participants: ask your National Agency.")
         return Line("individual_support", label, detail, None, row.number)
@@ -204,12 +265,8 @@ def _individual_support(row, rates, own):
             "participants."
         ) % {"group": group}
         return Line("individual_support", label, detail, None, row.number)
-    days = row.days + TRAVEL_DAYS
-    reduced_from = data.reduced_from_day if data else None
-    percent = data.reduced_percent if data else None
-    full_days = days if not reduced_from or percent is None else min(days, reduced_from - 1)
-    reduced_days = days - full_days
-    amount = row.participants * rate * (full_days + reduced_days * (percent or 0) / 100)
+    days, full_days, reduced_days, reduced_from, percent = _support_days(row, data)
+    amount = row.participants * _support_per_person(rate, full_days, reduced_days, percent)
     detail = _(
         "Country group %(group)d, %(days)d days (%(travel)d travel days included): "
         "%(count)d × %(full)d × € %(rate)d"
@@ -239,6 +296,121 @@ def _individual_support(row, rates, own):
         data.call_year if data else None,
         confirmed,
         own_rate,
+    )
+
+
+def _support_at_agency_rate(row, group, data, published):
+    """Individual support at the daily rate a National Agency published for the call year."""
+    rate, year, agency = published
+    days, full_days, reduced_days, reduced_from, percent = _support_days(row, data)
+    detail = _(
+        "Country group %(group)d, %(days)d days (%(travel)d travel days included): "
+        "%(count)d × %(full)d × € %(rate)d, the daily rate %(agency)s published for %(year)d"
+    ) % {
+        "group": group,
+        "days": days,
+        "travel": TRAVEL_DAYS,
+        "count": row.participants,
+        "full": full_days,
+        "rate": rate,
+        "agency": agency,
+        "year": year,
+    }
+    if reduced_days:
+        detail += " " + _("+ %(reduced)d days at %(percent)d%% from day %(day)d") % {
+            "reduced": reduced_days,
+            "percent": percent,
+            "day": reduced_from,
+        }
+    amount = row.participants * _support_per_person(rate, full_days, reduced_days, percent)
+    return Line("individual_support", _("Individual support"), detail, amount, row.number, year)
+
+
+def _support_days(row, data):
+    """Return the days paid, those at the full rate and at the reduced rate, and the reduction."""
+    days = row.days + TRAVEL_DAYS
+    reduced_from = data.reduced_from_day if data else None
+    percent = data.reduced_percent if data else None
+    full_days = days if not reduced_from or percent is None else min(days, reduced_from - 1)
+    return days, full_days, days - full_days, reduced_from, percent
+
+
+def _support_per_person(rate, full_days, reduced_days, percent):
+    """One participant's individual support; the reduced daily rate is rounded to the euro."""
+    reduced_rate = round(rate * (percent or 0) / 100)
+    return rate * full_days + reduced_rate * reduced_days
+
+
+def _support_range(row, group, data, group_confirmed):
+    """Individual support as a range: the guide's lowest and highest rate for the group."""
+    days, full_days, reduced_days, reduced_from, percent = _support_days(row, data)
+    low, high = data.min_amount_eur, data.max_amount_eur
+    detail = _(
+        "Country group %(group)d, %(days)d days (%(travel)d travel days included): "
+        "%(count)d × %(full)d × € %(low)d to € %(high)d a day, the range within which your "
+        "National Agency fixes its rate"
+    ) % {
+        "group": group,
+        "days": days,
+        "travel": TRAVEL_DAYS,
+        "count": row.participants,
+        "full": full_days,
+        "low": low,
+        "high": high,
+    }
+    if reduced_days:
+        detail += " " + _("+ %(reduced)d days at %(percent)d%% from day %(day)d") % {
+            "reduced": reduced_days,
+            "percent": percent,
+            "day": reduced_from,
+        }
+    return Line(
+        "individual_support",
+        _("Individual support"),
+        detail,
+        row.participants * _support_per_person(low, full_days, reduced_days, percent),
+        row.number,
+        data.call_year,
+        group_confirmed and data.confirmed,
+        high=row.participants * _support_per_person(high, full_days, reduced_days, percent),
+    )
+
+
+def _organisational_support(rates, activity, count, own_rate):
+    """Organisational support for the participants of one type of activity (p. 98)."""
+    label = str(UnitCost.Cost.ORGANISATIONAL_SUPPORT.label)
+    if own_rate is not None:
+        detail = _("%(activity)s: %(count)d × € %(rate)d") % {
+            "activity": activity.name,
+            "count": count,
+            "rate": own_rate,
+        }
+        return Line("organisational_support", label, detail, count * own_rate, own_rate=True)
+    data = rates.cost("organisational_support", activity=activity.code)
+    if data is None or data.amount_eur is None:
+        detail = ngettext(
+            "%(count)d participant: enter your National Agency's amount per participant.",
+            "%(count)d participants: enter your National Agency's amount per participant.",
+            count,
+        ) % {"count": count}
+        return Line("organisational_support", label, detail, None)
+    after, lower = data.reduced_after_participants, data.reduced_amount_eur
+    full = count if after is None or lower is None else min(count, after)
+    detail = _("%(activity)s: %(count)d × € %(rate)d") % {
+        "activity": activity.name,
+        "count": full,
+        "rate": data.amount_eur,
+    }
+    amount = full * data.amount_eur
+    if count > full:
+        detail += " " + _("+ %(count)d × € %(rate)d after %(after)d participants") % {
+            "count": count - full,
+            "rate": lower,
+            "after": after,
+        }
+        amount += (count - full) * lower
+    return Line(
+        "organisational_support", label, detail, amount, None, data.call_year, data.confirmed
     )
 
 
@@ -280,6 +452,7 @@ def _per_participant(rates, kind, count, own_rate, row=None):
 
 
 def _named(rows):
+    # Linguistic support, Programme Guide 2026, p. 101: it depends on each participant's needs.
     named = [
         _(
             "Inclusion support for participants: real costs for needs linked to fewer "
@@ -291,7 +464,10 @@ def _named(rows):
             "cost covers less than 70% of them."
         ),
         _("Exceptional costs for visas and other entry requirements: real costs."),
-        _("Language support: the current amount is not confirmed."),
+        _(
+            "Linguistic support: € 150 per participant when Online Language Support does not "
+            "offer the language or level, and € 150 more for every ErasmusPro participant."
+        ),
     ]
     if any(row.green for row in rows):
         named.append(
@@ -302,8 +478,12 @@ def _named(rows):
 
 
 def load_rates() -> Rates:
-    """Return the travel bands, country groups and unit costs that apply to the call the
-    request describes: each the latest up to its year (three queries)."""
+    """Return the travel bands, country groups, unit costs and agencies' rates that apply to the
+    call the request describes, each the latest up to its year (5 queries).
+
+    A territory taking part as a member state (``Country.member_state``) is in that state's group
+    and, with the EU member states and associated countries, in ``in_programme``.
+    """
     year = active_year() or 0
     members = list(
         CountryGroup.countries.through.objects.filter(
@@ -317,6 +497,15 @@ def load_rates() -> Rates:
     )
     latest = max((year for _c, _n, year, _ok in members), default=None)
     groups = {code: (number, ok) for code, number, year, ok in members if year == latest}
+    countries = list(Country.objects.in_call(year).values_list("code", "status", "member_state_id"))
+    for code, _status, member_state in countries:
+        if member_state and code not in groups and member_state in groups:
+            groups[code] = groups[member_state]
+    in_programme = frozenset(
+        code
+        for code, status, member_state in countries
+        if member_state or status != Country.Status.NON_ASSOCIATED
+    )
     costs = [
         Cost(
             c.cost,
@@ -328,7 +517,27 @@ def load_rates() -> Rates:
             c.reduced_from_day,
             c.reduced_percent,
             c.confirmed,
+            c.activity.code if c.activity_id else None,
+            c.min_amount_eur,
+            c.max_amount_eur,
+            c.reduced_after_participants,
+            c.reduced_amount_eur,
         )
-        for c in UnitCost.objects.filter(call_year__lte=year)
+        for c in UnitCost.objects.filter(call_year__lte=year).select_related("activity")
     ]
-    return Rates(load_bands(), groups, latest, costs)
+    return Rates(load_bands(), groups, latest, costs, in_programme, load_agency_rates())
+
+
+def load_agency_rates():
+    """Return the National Agencies' latest published daily rates (one query).
+
+    Only agencies of a whole country: where each community has its own agency (Belgium), the
+    planner cannot tell which one from a town.
+    """
+    latest = {}
+    rows = AgencyRate.objects.filter(agency__community="", call_year__lte=active_year() or 0)
+    rows = rows.select_related("agency")
+    for rate in rows.order_by("call_year"):
+        key = (rate.agency.country_id, rate.participant, rate.country_group)
+        latest[key] = (rate.amount_eur, rate.call_year, rate.agency.name)
+    return latest

@@ -64,6 +64,10 @@ class Mobility:
     graduated_months_ago: int | None = None
     shadows_per_mentor: int | None = None
     host_led: bool | None = None
+    # Where the activity takes place (or where an invited person comes from): its name, and
+    # whether it is an EU member state or associated country. None: not given.
+    place: str = ""
+    place_in_programme: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -319,7 +323,11 @@ def check_plan(
             uncounted += row.participants or 0
     checks, too_big = [], False
     if project:
-        checks = [*_cap(project, counted, uncounted), *_duration(project, months)]
+        checks = [
+            *_cap(project, counted, uncounted),
+            *_duration(project, months),
+            *_places(project, rows),
+        ]
         cap, longest = project.max_participants, project.duration_max_months
         too_big = (cap is not None and counted > cap) or (
             longest is not None and months is not None and months > longest
@@ -378,6 +386,33 @@ def _duration(project, months):
         _("%(months)d months; a %(format)s project lasts %(range)s.")
         % {"months": months, "format": project.code, "range": allowed},
     )
+
+
+def _places(project, rows):
+    """A short-term project's activities take place in the programme's countries (pp. 87, 89).
+
+    Third countries not associated to the programme (never Belarus or Russia) are open only to
+    accredited organisations; invited experts and teachers come from the programme's countries
+    too (pp. 90-91).
+    """
+    outside = [
+        (number, row.place)
+        for number, row in enumerate(rows, start=1)
+        if row.place_in_programme is False
+    ]
+    for number, place in outside:
+        yield _project_check(
+            project,
+            "destination",
+            FAIL,
+            _(
+                "Activity %(number)d, %(place)s: the activities of a %(format)s project take "
+                "place in EU member states and countries associated to the programme. Other "
+                "countries are open only to accredited organisations, and never Belarus or "
+                "Russia."
+            )
+            % {"number": number, "place": place, "format": project.code},
+        )
 
 
 def _project_check(project, rule, status, message):

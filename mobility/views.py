@@ -137,6 +137,7 @@ def plan_result(form, rows, activities, rates, token):
             row.cleaned_data["participants"],
             fewer_opportunities=row.cleaned_data["fewer"],
             host_led=data["host_led"],
+            **place_facts(row.cleaned_data["city"], rates),
         )
         for row in rows
     ]
@@ -166,9 +167,22 @@ def plan_result(form, rows, activities, rates, token):
         ],
         "project": project,
         "activities": activities,
-        "estimate": estimate(budget_rows, rates, form.own_rates(), fewer_opportunities(data, rows)),
+        "estimate": estimate(
+            budget_rows,
+            rates,
+            form.own_rates(),
+            fewer_opportunities(data, rows),
+            origin.country if origin else "",
+        ),
         "rates": rates,
     }
+
+
+def place_facts(place, rates):
+    """Where a row's activity takes place, and whether that is in the programme's countries."""
+    if place is None:
+        return {}
+    return {"place": place.label, "place_in_programme": place.country in rates.in_programme}
 
 
 def fewer_opportunities(data, rows):
@@ -221,13 +235,23 @@ def plan_csv(request):
                 place.label if place else "",
                 line.label,
                 line.detail,
-                "" if line.amount is None else line.amount,
+                amount_cell(line.amount, line.high),
                 line.call_year or "",
                 "" if line.amount is None else (_("yes") if line.confirmed else _("no")),
             ]
         )
-    writer.writerow(["", "", "", "", "", _("Total"), "", result["estimate"].total, "", ""])
+    total = result["estimate"]
+    writer.writerow(
+        ["", "", "", "", "", _("Total"), "", amount_cell(total.total, total.total_high), "", ""]
+    )
     return response
+
+
+def amount_cell(low, high):
+    """An amount for the CSV: whole euros, or "low-high" for a range; empty when unknown."""
+    if low is None:
+        return ""
+    return low if high is None or high == low else f"{low}-{high}"
 
 
 @require_safe

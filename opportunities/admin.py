@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import update_change_reason
 
 from .call_years import compare, copy_call, publish
 from .calls import current_year
@@ -14,6 +15,7 @@ from .models import (
     ActionLine,
     ActivityRule,
     Agency,
+    AgencyRate,
     Award,
     Call,
     CostCategory,
@@ -55,7 +57,14 @@ def checkboxes(choices, label, help_text, coerce=str):
     )
 
 
-class ProgrammeAdmin(SimpleHistoryAdmin):
+class WideNumbers:
+    """Number boxes wide enough for 7 digits (grants up to EUR 4 000 000)."""
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+
+class ProgrammeAdmin(WideNumbers, SimpleHistoryAdmin):
     """Codes are fixed once a record exists: pages, fixtures and the API refer to them."""
 
     search_fields = ["code", "name_nl", "name_en"]
@@ -166,12 +175,13 @@ class FormatAdmin(ProgrammeAdmin):
             {
                 "fields": (
                     ("code", "call"),
-                    "offered",
                     "action_line",
                     "managed_by",
                     *TEXTS,
                     "position",
                     "plannable",
+                    "offered",
+                    ("offer_note_nl", "offer_note_en"),
                 )
             },
         ),
@@ -179,6 +189,21 @@ class FormatAdmin(ProgrammeAdmin):
         (_("Finder and suggestions"), {"fields": ("goals", "newcomer_friendly", "alternatives")}),
         (_("Source"), {"fields": ("confirmed", "unconfirmed_rules", "source_url", "source_note")}),
     ]
+
+    def save_related(self, request, form, formsets, change):
+        """Record changes to the grant tiers and deadlines in the format's own history too."""
+        super().save_related(request, form, formsets, change)
+        changed = [
+            str(formset.model._meta.verbose_name_plural)
+            for formset in formsets
+            if formset.has_changed()
+        ]
+        if change and changed:
+            # The format's own record of this save names them (its fields may be unchanged).
+            reason = _("Changed in this format's tables: %(tables)s") % {
+                "tables": ", ".join(changed)
+            }
+            update_change_reason(form.instance, reason)
 
 
 @admin.register(ActionLine)
@@ -195,9 +220,18 @@ class CountryStatusInline(admin.TabularInline):
 
 @admin.register(Country)
 class CountryAdmin(ProgrammeAdmin):
-    list_display = ["code", "name_nl", "name_en", "has_communities"]
+    list_display = ["code", "name_nl", "name_en", "member_state", "has_communities"]
     list_filter = ["has_communities", "statuses__call", "statuses__status", "statuses__region"]
-    fieldsets = [(None, {"fields": ("code", ("name_nl", "name_en"), "has_communities")}), SOURCE]
+    list_select_related = ["member_state"]
+    search_fields = ["code", "name_nl", "name_en"]
+    raw_id_fields = ["member_state"]
+    fieldsets = [
+        (
+            None,
+            {"fields": ("code", ("name_nl", "name_en"), "member_state", "has_communities")},
+        ),
+        SOURCE,
+    ]
     inlines = [CountryStatusInline]
 
 
@@ -285,7 +319,7 @@ admin.site.site_title = _("Erasmus+ VET portal")
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(SimpleHistoryAdmin):
+class DeadlineAdmin(WideNumbers, SimpleHistoryAdmin):
     list_display = ["format", "call_year", "round", "date", "time", "confirmed"]
     list_filter = ["call_year", "round", "confirmed", "format__action_line"]
     list_select_related = ["format"]
@@ -294,14 +328,14 @@ class DeadlineAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(GrantTier)
-class GrantTierAdmin(SimpleHistoryAdmin):
+class GrantTierAdmin(WideNumbers, SimpleHistoryAdmin):
     list_display = ["format", "amount_eur"]
     list_select_related = ["format"]
     search_fields = ["format__code"]
 
 
 @admin.register(Term)
-class TermAdmin(SimpleHistoryAdmin):
+class TermAdmin(WideNumbers, SimpleHistoryAdmin):
     list_display = ["name_nl", "name_en", "format", "action_line", "confirmed"]
     list_filter = ["confirmed", "action_line"]
     list_select_related = ["format", "action_line"]
@@ -318,7 +352,7 @@ class TermAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ActivityRule)
-class ActivityRuleAdmin(SimpleHistoryAdmin):
+class ActivityRuleAdmin(WideNumbers, SimpleHistoryAdmin):
     list_display = ["activity", "kind", "value", "from_call_year", "confirmed"]
     list_filter = ["kind", "confirmed"]
     list_select_related = ["activity"]
@@ -327,7 +361,7 @@ class ActivityRuleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TravelBand)
-class TravelBandAdmin(SimpleHistoryAdmin):
+class TravelBandAdmin(WideNumbers, SimpleHistoryAdmin):
     list_display = ["call_year", "min_km", "max_km", "standard_eur", "green_eur", "confirmed"]
     list_filter = ["call_year", "confirmed"]
     fieldsets = [
@@ -337,7 +371,7 @@ class TravelBandAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CountryGroup)
-class CountryGroupAdmin(SimpleHistoryAdmin):
+class CountryGroupAdmin(WideNumbers, SimpleHistoryAdmin):
     list_display = ["number", "call_year", "confirmed"]
     list_filter = ["call_year", "confirmed"]
     filter_horizontal = ["countries"]
@@ -345,13 +379,16 @@ class CountryGroupAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(UnitCost)
-class UnitCostAdmin(SimpleHistoryAdmin):
+class UnitCostAdmin(WideNumbers, SimpleHistoryAdmin):
     list_display = [
         "cost",
         "call_year",
         "participant",
         "country_group",
+        "activity",
         "amount_eur",
+        "min_amount_eur",
+        "max_amount_eur",
         "unit",
         "confirmed",
     ]
@@ -362,10 +399,41 @@ class UnitCostAdmin(SimpleHistoryAdmin):
             {
                 "fields": (
                     ("cost", "call_year"),
-                    ("participant", "country_group"),
+                    ("participant", "country_group", "activity"),
                     ("amount_eur", "unit"),
+                    ("min_amount_eur", "max_amount_eur"),
                     "max_days",
                     ("reduced_from_day", "reduced_percent"),
+                    ("reduced_after_participants", "reduced_amount_eur"),
+                )
+            },
+        ),
+        SOURCE,
+    ]
+
+
+@admin.register(AgencyRate)
+class AgencyRateAdmin(WideNumbers, SimpleHistoryAdmin):
+    list_display = [
+        "agency",
+        "call_year",
+        "participant",
+        "country_group",
+        "amount_eur",
+        "confirmed",
+    ]
+    list_filter = ["call_year", "participant", "agency"]
+    list_select_related = ["agency"]
+    autocomplete_fields = ["agency"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": (
+                    "agency",
+                    "call_year",
+                    ("participant", "country_group"),
+                    "amount_eur",
                 )
             },
         ),

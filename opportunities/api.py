@@ -15,6 +15,7 @@ from .calls import published_years
 from .forms import FinderForm
 from .models import Agency, Country, Format
 from .rules import RULES
+from .sources import source_label
 
 
 def both(obj, field):
@@ -22,7 +23,8 @@ def both(obj, field):
 
 
 def source(obj):
-    return {"url": obj.source_url, "note": obj.source_note, "confirmed": obj.confirmed}
+    url = obj.source_url
+    return {"url": url, "label": source_label(url), "confirmed": obj.confirmed}
 
 
 def agency_data(agency):
@@ -42,13 +44,14 @@ def format_data(fmt):
     return {
         "code": fmt.code,
         "call": fmt.call_id,
-        "offered": fmt.offered,
         "action_line": fmt.action_line.code,
         "name": both(fmt, "name"),
         "summary": both(fmt, "summary"),
         "managed_by": fmt.managed_by,
         **rule_data(fmt),
         "newcomer_friendly": fmt.newcomer_friendly,
+        "offered": fmt.offered,
+        "offer_note": both(fmt, "offer_note"),
         "confirmed": fmt.confirmed,
         "unconfirmed_rules": fmt.unconfirmed_rules,
         "deadlines": [
@@ -86,11 +89,24 @@ def country_data(country):
         "name": both(country, "name"),
         "status": country.status,
         "region": country.region,
+        "region_note": region_note(country),
+        "member_state": country.member_state_id,
         "agencies": [
             {"name": a.name, "url": a.url, "community": a.community or None}
             for a in country.agencies.all()
         ],
     }
+
+
+def region_note(country):
+    """Say why a non-associated country has no region: the guide places it in none, or unknown."""
+    if country.status != Country.Status.NON_ASSOCIATED or country.region is not None:
+        return None
+    if not country.confirmed:
+        return _(
+            "Not confirmed: no source says under which status organisations from here take part."
+        )
+    return _("The Programme Guide 2026 places it in none of the regions 1 to 14 (pp. 34–36).")
 
 
 def load_formats():

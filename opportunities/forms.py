@@ -24,6 +24,8 @@ DURATIONS = [
 
 
 def grant_size(fmt):
+    if not fmt.offered:  # no grant in the current call
+        return None
     ceiling = fmt.grant_ceiling
     if ceiling is None:
         return "unit"

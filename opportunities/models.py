@@ -226,6 +226,15 @@ class CountryQuerySet(models.QuerySet):
             )
         )
 
+    def programme_countries(self, year=None):
+        """EU member states and associated countries in the call, without the territories
+        taking part as one of them."""
+        return (
+            self.in_call(year)
+            .exclude(status=Country.Status.NON_ASSOCIATED)
+            .filter(member_state__isnull=True)
+        )
+
 
 class Country(Sourced):
     """A country of the world; its place in the programme is given per call (``CountryStatus``)."""
@@ -243,6 +252,19 @@ class Country(Sourced):
     )
     name_nl = models.CharField(_("name (Dutch)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
+    member_state = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="territories",
+        verbose_name=_("takes part as"),
+        help_text=_(
+            "For an outermost region, an overseas country or territory, or Åland: the EU member "
+            "state it takes part as. The checker treats its organisations as that state's and "
+            "sends them to its National Agency."
+        ),
+    )
     has_communities = models.BooleanField(
         _("National Agency per community"),
         default=False,
@@ -263,6 +285,10 @@ class Country(Sourced):
         constraints = [
             models.CheckConstraint(
                 condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_is_two_capitals"
+            ),
+            models.CheckConstraint(
+                condition=Q(member_state__isnull=True) | ~Q(member_state=F("code")),
+                name="country_member_state_not_itself",
             ),
         ]
 
@@ -453,11 +479,6 @@ class Format(Described):
         max_length=60,
         help_text=_("The official action code, e.g. KA220-VET: the same in every call."),
     )
-    offered = models.BooleanField(
-        _("offered in this call"),
-        default=True,
-        help_text=_("Untick when the call does not offer the format; its page then says so."),
-    )
     action_line = models.ForeignKey(
         ActionLine,
         on_delete=models.PROTECT,
@@ -470,6 +491,20 @@ class Format(Described):
         choices=ManagedBy,
         help_text=_("Who takes the application."),
     )
+    offered = models.BooleanField(
+        _("offered in this call"),
+        default=True,
+        help_text=_(
+            "Untick when the call does not offer this format: its page and the checker then say "
+            "so and point to the alternatives."
+        ),
+    )
+    offer_note_nl = models.TextField(
+        _("offer note (Dutch)"),
+        blank=True,
+        help_text=_("Why the format is not offered and what replaced it, for the public pages."),
+    )
+    offer_note_en = models.TextField(_("offer note (English)"), blank=True)
     plannable = models.BooleanField(
         _("planned by the mobility planner"),
         default=False,
@@ -532,6 +567,22 @@ class Format(Described):
         default=0,
         help_text=_(
             "Capacity building: organisations needed from eligible non-associated countries."
+        ),
+    )
+    non_associated_one_region = models.BooleanField(
+        _("non-associated partners from one region only"),
+        default=False,
+        help_text=_(
+            "Capacity building: organisations from different eligible regions cannot take part "
+            "in the same project (no cross-regional projects)."
+        ),
+    )
+    non_associated_majority = models.BooleanField(
+        _("no more organisations from programme countries than from third countries"),
+        default=False,
+        help_text=_(
+            "Capacity building: the organisations from EU member states and associated countries "
+            "may not outnumber those from eligible non-associated countries."
         ),
     )
     duration_min_months = models.PositiveSmallIntegerField(
@@ -609,6 +660,7 @@ class Format(Described):
         help_text=_("Rules no official source confirms; the checker answers “unknown” for them."),
     )
 
+    offer_note = Translated()
     objects = FormatManager.from_queryset(FormatQuerySet)()
     history = HistoricalRecords(m2m_fields=[excluded_countries, alternatives])
 
@@ -672,6 +724,10 @@ class Format(Described):
             ),
         ]
 
+    def save(self, *args, **kwargs):
+        self.normalise_lists()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("opportunities:format-detail", args=[self.code]) + call_query(self.call_id)
 
@@ -699,6 +755,29 @@ class Format(Described):
             errors["non_associated_regions"] = _("Give a list of region numbers, e.g. [1, 2, 3].")
         if errors:
             raise ValidationError(errors)
+
+    def normalise_lists(self):
+        """Put the multi-choice lists in one fixed order (the choices' order), without repeats.
+
+        Saving a record whose lists were only ticked in another order then records no change,
+        and ``load_programme`` compares like with like.
+        """
+        orders = {
+            "applicant_kinds": list(OrganisationKind.values),
+            "goals": list(Goal.values),
+            "unconfirmed_rules": list(RULE_NAMES),
+        }
+        for name, order in orders.items():
+            value = getattr(self, name)
+            if isinstance(value, list):
+                rank = {item: index for index, item in enumerate(order)}
+                unique = list(dict.fromkeys(value))
+                setattr(
+                    self, name, sorted(unique, key=lambda item: (rank.get(item, len(rank)), item))
+                )
+        regions = self.non_associated_regions
+        if isinstance(regions, list) and all(isinstance(r, int) for r in regions):
+            self.non_associated_regions = sorted(set(regions))
 
     def is_unconfirmed(self, rule):
         return not self.confirmed or rule in self.unconfirmed_rules
@@ -844,6 +923,7 @@ class CostKind(models.TextChoices):
     INCLUSION_SUPPORT = "inclusion_support", _("Inclusion support for organisations")
     COURSE_FEES = "course_fees", _("Course fees")
     PREPARATORY_VISIT = "preparatory_visit", _("Preparatory visits")
+    LINGUISTIC_SUPPORT = "linguistic_support", _("Linguistic support")
 
 
 class MobilityActivity(Described):
@@ -1249,9 +1329,13 @@ class CountryGroup(Sourced):
 
 
 class UnitCostManager(models.Manager):
-    def get_by_natural_key(self, call_year, cost, participant, country_group):
+    def get_by_natural_key(self, call_year, cost, participant, country_group, activity=None):
         return self.get(
-            call_year=call_year, cost=cost, participant=participant, country_group=country_group
+            call_year=call_year,
+            cost=cost,
+            participant=participant,
+            country_group=country_group,
+            activity__code=activity,
         )
 
 
@@ -1281,14 +1365,54 @@ class UnitCost(Sourced):
         default=0,
         help_text=_("Destination country group the rate is for; 0: every destination."),
     )
+    activity = models.ForeignKey(
+        MobilityActivity,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="unit_costs",
+        verbose_name=_("activity"),
+        help_text=_(
+            "The activity this amount is for, e.g. organisational support for ErasmusPro; "
+            "empty: every activity without its own amount."
+        ),
+    )
     amount_eur = models.PositiveIntegerField(
         _("amount (EUR)"),
         null=True,
         blank=True,
         help_text=_(
-            "Empty when no source states the VET amount: the planner then asks for the National "
-            "Agency's rate. Never enter another sector's rate here."
+            "The exact amount. Empty when the Programme Guide gives a range that each National "
+            "Agency narrows (enter the range below), or when no source states it. Never enter "
+            "another sector's rate here."
         ),
+    )
+    min_amount_eur = models.PositiveIntegerField(
+        _("lowest amount (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("Lowest amount of the Programme Guide's range, e.g. 48 for a daily rate."),
+    )
+    max_amount_eur = models.PositiveIntegerField(
+        _("highest amount (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("Highest amount of the Programme Guide's range, e.g. 127 for a daily rate."),
+    )
+    reduced_after_participants = models.PositiveSmallIntegerField(
+        _("lower amount after (participants)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "After this many participants in the same type of activity the lower amount below "
+            "applies, e.g. 100; empty: never lower."
+        ),
+    )
+    reduced_amount_eur = models.PositiveIntegerField(
+        _("lower amount (EUR)"),
+        null=True,
+        blank=True,
+        help_text=_("The amount per participant after that number, e.g. 200."),
     )
     unit = models.CharField(_("unit"), max_length=20, choices=Unit, help_text=_("What it pays."))
     max_days = models.PositiveSmallIntegerField(
@@ -1316,11 +1440,28 @@ class UnitCost(Sourced):
     class Meta:
         verbose_name = _("unit cost")
         verbose_name_plural = _("unit costs")
-        ordering = ["-call_year", "cost", "participant", "country_group"]
+        ordering = ["-call_year", "cost", "participant", "country_group", "activity"]
         constraints = [
             models.UniqueConstraint(
                 fields=["call_year", "cost", "participant", "country_group"],
+                condition=Q(activity__isnull=True),
                 name="unit_cost_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["call_year", "cost", "participant", "country_group", "activity"],
+                condition=Q(activity__isnull=False),
+                name="unit_cost_unique_per_activity",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_amount_eur__isnull=True)
+                | Q(max_amount_eur__isnull=True)
+                | Q(min_amount_eur__lte=F("max_amount_eur")),
+                name="unit_cost_range_min_le_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(reduced_after_participants__isnull=True)
+                | Q(reduced_amount_eur__isnull=False),
+                name="unit_cost_reduction_has_amount",
             ),
             models.CheckConstraint(
                 condition=Q(amount_eur__isnull=True) | Q(amount_eur__gt=0),
@@ -1333,10 +1474,89 @@ class UnitCost(Sourced):
         ]
 
     def __str__(self):
-        return f"{self.call_year} {self.get_cost_display()} {self.participant} {self.country_group}"
+        label = f"{self.call_year} {self.get_cost_display()} {self.participant}"
+        label = f"{label} {self.country_group}"
+        return f"{label} {self.activity.code}" if self.activity_id else label
 
     def natural_key(self):
-        return (self.call_year, self.cost, self.participant, self.country_group)
+        activity = self.activity.code if self.activity_id else None
+        return (self.call_year, self.cost, self.participant, self.country_group, activity)
+
+    natural_key.dependencies = ["opportunities.mobilityactivity"]
+
+
+class AgencyRateManager(models.Manager):
+    def get_by_natural_key(self, agency, call_year, participant, country_group):
+        return self.get(
+            agency__code=agency,
+            call_year=call_year,
+            participant=participant,
+            country_group=country_group,
+        )
+
+
+class AgencyRate(Sourced):
+    """A National Agency's published daily rate of individual support, within the guide's range.
+
+    The Programme Guide gives a range per country group; each National Agency fixes its exact
+    rate and publishes it (Programme Guide 2026, p. 99). With a rate here, the planner's estimate
+    for an organisation in that agency's country uses it and says so.
+    """
+
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.CASCADE,
+        related_name="daily_rates",
+        limit_choices_to={"kind": "national_agency"},
+        verbose_name=_("National Agency"),
+    )
+    call_year = models.PositiveSmallIntegerField(
+        _("call year"), help_text=_("The call year the agency published the rate for.")
+    )
+    participant = models.CharField(
+        _("participants"),
+        max_length=20,
+        choices=[
+            (
+                MobilityActivity.Participant.LEARNERS.value,
+                MobilityActivity.Participant.LEARNERS.label,
+            ),
+            (MobilityActivity.Participant.STAFF.value, MobilityActivity.Participant.STAFF.label),
+        ],
+        help_text=_("Learners or staff; accompanying persons get the staff rate."),
+    )
+    country_group = models.PositiveSmallIntegerField(
+        _("country group"), help_text=_("Destination country group of the rate, e.g. 2.")
+    )
+    amount_eur = models.PositiveIntegerField(
+        _("daily rate (EUR)"), help_text=_("Per participant per day, as the agency publishes it.")
+    )
+
+    objects = AgencyRateManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("National Agency daily rate")
+        verbose_name_plural = _("National Agency daily rates")
+        ordering = ["agency", "-call_year", "participant", "country_group"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "call_year", "participant", "country_group"],
+                name="agency_rate_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount_eur__gt=0, country_group__gte=1),
+                name="agency_rate_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.agency.code} {self.call_year} {self.participant} {self.country_group}"
+
+    def natural_key(self):
+        return (self.agency.code, self.call_year, self.participant, self.country_group)
+
+    natural_key.dependencies = ["opportunities.agency"]
 
 
 class ProgrammeVersion(models.Model):

@@ -130,6 +130,20 @@ RULES = (
         "partnership",
     ),
     Rule(
+        "one_region",
+        ("non_associated_one_region",),
+        _("non-associated partners from one region only"),
+        PARTNERS,
+        "partnership",
+    ),
+    Rule(
+        "non_associated_majority",
+        ("non_associated_majority",),
+        _("no more organisations from programme countries than from third countries"),
+        PARTNERS,
+        "partnership",
+    ),
+    Rule(
         "duration",
         ("duration_min_months", "duration_max_months"),
         _("duration"),

@@ -46,9 +46,7 @@ def home(request):
     )
     context = {
         "action_lines": action_lines,
-        "programme_countries": Country.objects.in_call()
-        .exclude(status=Country.Status.NON_ASSOCIATED)
-        .count,
+        "programme_countries": Country.objects.programme_countries().count,
         "priorities": Priority.objects.all(),
     }
     return respond(request, "opportunities/home.html", context)
@@ -124,8 +122,9 @@ def action_line_detail(request, code):
 @require_safe
 @programme_page
 def agency_list(request):
-    countries = Country.objects.in_call().exclude(status=Country.Status.NON_ASSOCIATED)
-    countries = countries.prefetch_related(Prefetch("agencies", queryset=Agency.objects.national()))
+    countries = Country.objects.programme_countries().prefetch_related(
+        Prefetch("agencies", queryset=Agency.objects.national())
+    )
     formats = SimpleLazyObject(lambda: list(Format.objects.in_call()))
     context = {
         "countries": SimpleLazyObject(lambda: sorted(countries, key=lambda c: c.name)),

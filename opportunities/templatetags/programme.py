@@ -4,6 +4,7 @@ from django import template
 from django.db.models import Model
 from django.utils.functional import Promise
 
+from opportunities import sources
 from opportunities.caching import cached, digest
 
 register = template.Library()
@@ -73,3 +74,17 @@ def key_part(value):
     if isinstance(value, (list, tuple)):
         return tuple(key_part(item) for item in value)
     return str(value) if isinstance(value, Promise) else value
+
+
+@register.filter
+def source_label(url):
+    """The readable name of a source address, e.g. "Programme Guide 2026, p. 236"."""
+    return sources.source_label(url)
+
+
+@register.filter
+def region_list(regions):
+    """Region numbers with runs joined: [1, 2, 3, 9, 10, 11] -> "1–3, 9–11"."""
+    from eligibility.engine import region_list as say_regions
+
+    return say_regions(regions or ())

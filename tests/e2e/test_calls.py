@@ -54,6 +54,7 @@ def test_an_editor_prepares_compares_and_publishes_the_next_call(editor_page, li
     page.goto(f"{site}/admin/opportunities/countrystatus/?call__year__exact=2027&q=CH")
     page.get_by_role("link", name="Switzerland (CH)").click()
     page.get_by_label("Status").select_option("associated")
+    page.get_by_label("Region").fill("")  # regions are for non-associated countries only
     page.get_by_role("button", name="Save", exact=True).click()
 
     page.goto(f"{site}/admin/opportunities/call/2027/changes/")

@@ -1,6 +1,7 @@
 import pytest
+from django.utils.html import escape
 
-from opportunities.models import Country
+from opportunities.models import Agency, Country
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +169,49 @@ def test_names_from_the_programme_are_escaped_in_the_verdicts(client):
 
     assert "Samen &lt;b&gt;werken&lt;/b&gt; &amp; leren</a>" in text
     assert "<b>werken</b>" not in text
+
+
+BRAZIL = {
+    "country": "NL",
+    "organisation_type": "vet_provider",
+    "partners": ["DE", "FR", "BR"],
+    "duration_months": "24",
+    "format": "KA220-VET",
+}
+
+
+def test_a_brazilian_partner_is_refused_with_the_regions_named(client):
+    # Programme Guide 2026, pp. 236-237: partners from outside the programme from Regions 1-3.
+    page = client.get(URL, {k: v for k, v in BRAZIL.items() if k != "format"})
+    api = client.get(
+        "/api/v1/eligibility", {**BRAZIL, "partners": "DE,FR,BR", "lang": "nl"}
+    ).json()["formats"][0]
+
+    verdict = next(v for v in page.context["result"]["not_fits"] if v.code == "KA220-VET")
+    reason = next(c for c in verdict.checks if c.rule == "non_associated_regions").message
+    assert "Brazilië" in reason and "1–3" in reason
+    assert escape(reason) in page.text
+    api_reason = next(c for c in api["checks"] if c["rule"] == "non_associated_regions")
+    assert api["verdict"] == "not_eligible" and api_reason["message"] == reason
+
+
+@pytest.mark.parametrize(("country", "member_state"), [("RE", "FR"), ("CW", "NL")])
+def test_a_territory_applies_to_its_member_states_agency(client, country, member_state):
+    query = {
+        "country": country,
+        "organisation_type": "vet_provider",
+        "accredited": "false",
+        "short_term_grants_last_5_years": "0",
+        "duration_months": "12",
+        "participants": "20",
+        "format": "KA122-VET",
+        "lang": "nl",
+    }
+
+    verdict = client.get("/api/v1/eligibility", query).json()["formats"][0]
+
+    assert verdict["verdict"] == "eligible"
+    agency = Agency.objects.national().get(country=member_state)
+    assert verdict["apply_to"]["name"] == agency.name
+    reason = next(c for c in verdict["checks"] if c["rule"] == "applicant_country")["message"]
+    assert "doet mee als" in reason

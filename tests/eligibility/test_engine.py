@@ -58,16 +58,17 @@ def check(verdict, rule):
     return next(c for c in verdict.checks if c.rule == rule)
 
 
-@pytest.mark.parametrize("code", sorted(set(BASE) - {"ERASMUS-EDU-PEX-COVE"}))
+@pytest.mark.parametrize("code", sorted(BASE))
 def test_the_base_situation_fits(code):
     verdict = verdict_for(code)
     assert verdict.verdict == "eligible", [c for c in verdict.checks if c.status != "pass"]
 
 
-def test_a_fitting_cove_stays_unknown_while_its_duration_is_unconfirmed():
-    verdict = verdict_for("ERASMUS-EDU-PEX-COVE")
+def test_a_cove_lasts_48_months():
+    # Programme Guide 2026, p. 263: projects normally last 48 months.
+    verdict = verdict_for("ERASMUS-EDU-PEX-COVE", duration_months=36)
 
-    assert verdict.verdict == "unknown"
+    assert verdict.verdict == "not_eligible"
     assert [c.rule for c in verdict.checks if c.status != "pass"] == ["duration"]
 
 
@@ -108,17 +109,18 @@ def test_a_fitting_cove_stays_unknown_while_its_duration_is_unconfirmed():
             "min_organisations",
             "fail",
         ),
+        # CoVE, p. 262: Regions 1 to 3 may take part, other regions only as associated partners.
         (
             "ERASMUS-EDU-PEX-COVE",
-            {"partners": ("NO", "NO", "IS", "IS", "RS", "RS", "TR")},
-            "min_eu_member_states",
-            "fail",
+            {"partners": ("NL", "DE", "DE", "FR", "FR", "ES", "ES", "UA")},
+            "non_associated_may_join",
+            "pass",
         ),
         (
             "ERASMUS-EDU-PEX-COVE",
-            {"partners": ("NO", "NO", "IS", "IS", "RS", "RS", "DE")},
-            "min_eu_member_states",
-            "pass",
+            {"partners": ("NL", "DE", "DE", "FR", "FR", "ES", "ES", "IN")},
+            "non_associated_regions",
+            "fail",
         ),
         ("ERASMUS-EDU-PEX-COVE", {"grant_eur": 4_000_001}, "grant", "fail"),
         # Jean Monnet teacher training: higher-education or teacher-training institutions only.
@@ -260,16 +262,20 @@ def test_an_individual_is_told_their_organisation_applies():
 
 @translation.override("en")
 def test_unconfirmed_rule_is_unknown_not_a_verdict():
+    # Alliances, p. 293: whether applicants from Regions 1 to 3 count towards the minimum of 8
+    # is not stated, so the rule is unconfirmed: 7 from the programme's countries and one
+    # Albanian applicant are neither a pass nor a fail.
     verdict = verdict_for(
-        "ERASMUS-EDU-CB-VET",
+        "ERASMUS-EDU-PI-ALL-INNO-EDU-ENTERP",
         country="NL",
         organisation_type="vet_provider",
-        partners=("DE", "MA", "MA"),
+        partners=("DE", "DE", "FR", "FR", "ES", "ES", "AL"),
         duration_months=24,
     )
 
-    assert check(verdict, "duration").status == "unknown"
-    assert "not confirmed: check the call" in check(verdict, "duration").message
+    assert check(verdict, "min_organisations").status == "unknown"
+    assert "not confirmed: check the call" in check(verdict, "min_organisations").message
+    assert verdict.verdict == "unknown"
 
 
 def test_unanswered_questions_make_the_verdict_unknown():

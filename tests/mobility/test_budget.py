@@ -133,19 +133,28 @@ def test_total_counts_only_estimated_lines_and_names_real_costs():
 
 
 @pytest.mark.django_db
-def test_the_data_holds_no_vet_daily_rate_and_the_latest_bands(django_assert_num_queries):
+def test_the_data_holds_the_2026_ranges_and_the_latest_bands(django_assert_num_queries):
     active_year()  # read with the programme version, before anything is built for a request
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(5):
         rates = load_rates()
 
-    assert all(cost.amount_eur is None for cost in rates.costs if cost.cost == "individual_support")
+    # Programme Guide 2026, p. 99: a range per country group; each NA fixes its exact rate.
+    support = rates.cost("individual_support", "learners", 1)
+    assert (support.call_year, support.amount_eur) == (2026, None)
+    assert (support.min_amount_eur, support.max_amount_eur) == (48, 127)
+    staff = rates.cost("individual_support", "staff", 3)
+    assert (staff.min_amount_eur, staff.max_amount_eur) == (84, 148)
     assert [band.min_km for band in rates.bands] == [10, 100, 500, 2000, 3000, 4000, 8000]
+    assert {band.call_year for band in rates.bands} == {2026}
     assert rates.groups["NL"] == (1, True)
-    assert rates.groups["ES"] == (2, False)
-    assert rates.groups["TR"] == (3, False)
-    assert len(rates.groups) == 33
+    assert rates.groups["ES"] == (2, True)
+    assert rates.groups["TR"] == (3, True)
+    assert rates.groups["KE"] == (2, True)  # fn 107, p. 100
+    assert rates.groups["RE"] == rates.groups["FR"]  # takes part as France
+    assert "BY" not in rates.groups and "RU" not in rates.groups
+    assert rates.agency_rates == {}  # no National Agency's published rate is in the data
     fees = rates.cost("course_fees", "staff")
-    assert (fees.amount_eur, fees.max_days, fees.confirmed) == (80, 10, False)
+    assert (fees.call_year, fees.amount_eur, fees.max_days, fees.confirmed) == (2026, 80, 10, True)
 
 
 @pytest.mark.django_db
@@ -161,7 +170,8 @@ def test_bands_leave_no_gap_and_the_conflict_is_noted():
 
 
 @pytest.mark.django_db
-def test_every_unit_cost_without_an_amount_is_unconfirmed():
-    assert UnitCost.objects.filter(amount_eur__isnull=True).exists()
-    assert not UnitCost.objects.filter(amount_eur__isnull=True, confirmed=True).exists()
+def test_every_unit_cost_without_an_amount_or_range_is_unconfirmed():
+    without = UnitCost.objects.filter(amount_eur__isnull=True)
+    assert without.filter(min_amount_eur__isnull=False, max_amount_eur__isnull=False).exists()
+    assert not without.filter(min_amount_eur__isnull=True, confirmed=True).exists()
     assert all(cost.source_url and cost.source_note for cost in UnitCost.objects.all())

@@ -63,8 +63,8 @@ def verdict(activities, **plan):
         ("staff_teaching", 365, ELIGIBLE),
         ("staff_teaching", 366, NOT_ELIGIBLE),
         ("staff_course", 1, NOT_ELIGIBLE),
-        ("staff_course", 30, ELIGIBLE),
-        ("staff_course", 31, NOT_ELIGIBLE),
+        ("staff_course", 10, ELIGIBLE),  # Programme Guide 2026, p. 86: 2 to 10 days
+        ("staff_course", 11, NOT_ELIGIBLE),
         ("invited_expert", 2, ELIGIBLE),
         ("invited_expert", 60, ELIGIBLE),
         ("invited_expert", 61, NOT_ELIGIBLE),
@@ -73,7 +73,7 @@ def verdict(activities, **plan):
         ("hosting_teacher_in_training", 365, ELIGIBLE),
         ("hosting_teacher_in_training", 366, NOT_ELIGIBLE),
         ("accompanying_person", 5, ELIGIBLE),
-        ("preparatory_visit", 3, UNKNOWN),
+        ("preparatory_visit", 3, ELIGIBLE),
     ],
 )
 def test_days_at_each_limit(activities, activity, days, expected):
@@ -112,19 +112,22 @@ def test_recent_graduates_within_twelve_months(activities, months, expected):
     assert verdict(activities, **plan) == expected
 
 
-def test_hosting_teachers_graduation_limit_is_unknown(activities):
-    plan = {"activity": "hosting_teacher_in_training", "days": 30, "graduated_months_ago": 3}
-    assert verdict(activities, **plan) == UNKNOWN
+@pytest.mark.parametrize(("months", "expected"), [(12, ELIGIBLE), (13, NOT_ELIGIBLE)])
+def test_hosting_teachers_graduated_at_most_twelve_months_ago(activities, months, expected):
+    # Programme Guide 2026, p. 91, fn 98.
+    plan = {"activity": "hosting_teacher_in_training", "days": 30, "graduated_months_ago": months}
+    assert verdict(activities, **plan) == expected
 
 
-@pytest.mark.parametrize("shadows", [1, 2, 3])
-def test_shadows_per_mentor_is_unknown_while_the_2026_rule_is_unconfirmed(activities, shadows):
+@pytest.mark.parametrize(("shadows", "expected"), [(1, ELIGIBLE), (2, ELIGIBLE), (3, NOT_ELIGIBLE)])
+def test_at_most_two_shadow_the_same_mentor(activities, shadows, expected):
+    # Programme Guide 2026, p. 86.
     result = check_activity(
         Mobility("staff_job_shadowing", 5, shadows_per_mentor=shadows), activities
     )
 
-    assert result.verdict == UNKNOWN
-    assert "2026" in result.checks[-1].message
+    assert result.verdict == expected
+    assert result.checks[-1].rule == "shadows_per_mentor"
 
 
 def test_shadows_per_mentor_judged_once_confirmed():
@@ -147,14 +150,13 @@ def test_shadows_are_not_asked_when_not_given(activities):
     assert verdict(activities, activity="staff_job_shadowing", days=5) == ELIGIBLE
 
 
-@pytest.mark.parametrize("host_led", [True, False])
-def test_host_led_rule_is_unknown_while_the_2026_rule_is_unconfirmed(activities, host_led):
+@pytest.mark.parametrize(("host_led", "expected"), [(True, ELIGIBLE), (False, NOT_ELIGIBLE)])
+def test_the_host_leads_every_activity_abroad(activities, host_led, expected):
+    # Programme Guide 2026, p. 85.
     result = check_activity(Mobility("learner_short_term", 30, host_led=host_led), activities)
 
-    assert result.verdict == UNKNOWN
+    assert result.verdict == expected
     assert result.checks[-1].rule == "host_led"
-    assert "2026" in result.checks[-1].message
-    assert "not confirmed" in result.checks[-1].message
 
 
 def test_host_led_judged_once_confirmed():
@@ -196,8 +198,9 @@ def test_an_unconfirmed_activity_never_fails():
     assert "not confirmed" in result.checks[0].message
 
 
-@pytest.mark.parametrize(("participants", "expected"), [(3, UNKNOWN), (4, UNKNOWN)])
-def test_preparatory_visits_stay_unknown_while_unconfirmed(activities, participants, expected):
+@pytest.mark.parametrize(("participants", "expected"), [(3, ELIGIBLE), (4, NOT_ELIGIBLE)])
+def test_at_most_three_persons_on_a_preparatory_visit(activities, participants, expected):
+    # Programme Guide 2026, p. 91.
     plan = {"activity": "preparatory_visit", "days": 2, "participants": participants}
     assert verdict(activities, **plan) == expected
 

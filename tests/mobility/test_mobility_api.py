@@ -54,15 +54,15 @@ def test_every_optional_answer_is_used(client):
     ]
 
 
-def test_host_led_answer_is_judged_as_an_unconfirmed_2026_rule(client):
+def test_host_led_answer_is_judged_by_the_2026_rule(client):
     response = client.get(
         URL, {"activity": "staff_teaching", "days": 5, "host_led": 0, "lang": "en"}
     )
 
     data = response.json()
-    assert data["verdict"] == "unknown"
+    assert data["verdict"] == "not_eligible"
     assert data["checks"][-1]["rule"] == "host_led"
-    assert data["checks"][-1]["status"] == "unknown"
+    assert data["checks"][-1]["status"] == "fail"
     assert "must lead" in data["checks"][-1]["message"]
 
 

@@ -4,8 +4,16 @@ import csv
 import io
 
 import pytest
+from django.utils.html import escape
 
-from opportunities.models import CountryGroup, Format, MobilityActivity, UnitCost
+from opportunities.models import (
+    Agency,
+    AgencyRate,
+    CountryGroup,
+    Format,
+    MobilityActivity,
+    UnitCost,
+)
 from tests.factories import make_format
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +41,9 @@ def test_empty_planner_asks_for_activities(client):
 
 
 def test_a_plan_is_checked_and_estimated(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(7):  # +1: the page cache's programme version
+    # +1: the page cache's programme version; +1: the countries' status and member states;
+    # +1: the National Agencies' published daily rates.
+    with django_assert_max_num_queries(9):
         response = client.get(URL, PLAN)
 
     assert response.status_code == 200
@@ -45,8 +55,13 @@ def test_a_plan_is_checked_and_estimated(client, django_assert_max_num_queries):
     assert "20 × 12 × € 60" in text  # the rate the coordinator entered
     assert "(your National Agency" in text
     assert "Your National Agency decides the grant" in text
-    assert "2024" in text
-    assert 'id="estimate-total">€ 24,501' in text
+    assert "2026" in text
+    # Programme Guide 2026, p. 99: staff in Portugal and accompanying persons in Spain (staff
+    # rates, fn 106), country group 2, at 95 to 169 a day; the rest is exact.
+    assert "3 × 7 × € 95 to € 169 a day" in text
+    assert "Group mobility of VET learners: 20 × € 100" in text  # organisational support, p. 98
+    assert "Job shadowing: 3 × € 350" in text or "3 × € 350" in text
+    assert 'id="estimate-total">€ 31,826 – € 35,156' in text
 
 
 def test_htmx_gets_the_planner_and_the_status(client):
@@ -245,7 +260,7 @@ def test_csv_download_holds_the_plan_and_its_estimate(client):
         "Travel",
     ]
     assert rows[1][7] == "8340"
-    assert rows[-1][5:8] == ["Total", "", "24501"]
+    assert rows[-1][5:8] == ["Total", "", "31826-35156"]
 
 
 def test_csv_writes_a_formula_in_an_activity_name_as_text(client):
@@ -289,7 +304,7 @@ def test_the_rate_boxes_follow_the_country_groups_in_the_data(client):
     plan = {**PLAN, "city": ["Tirana", "Lisbon", "Madrid"], "rate_learners_4": "50"}
     assert 'name="rate_learners_4"' not in client.get(URL).text
 
-    CountryGroup.objects.create(call_year=2024, number=4).countries.add("AL")
+    CountryGroup.objects.create(call_year=2026, number=4).countries.add("AL")
     response = client.get(URL, plan)
 
     assert 'name="rate_learners_4"' in response.text
@@ -318,3 +333,86 @@ def test_an_activity_is_paid_by_the_unit_cost_the_data_names(client):
     lines = cost_lines(client, plan)
     assert visit not in lines
     assert ("Job shadowing", "Preparatory visits") in lines
+
+
+def test_twenty_learners_to_valencia_get_a_total_range_with_every_cost(client):
+    plan = {
+        "origin": "Utrecht",
+        "months": "12",
+        "activity": ["learner_short_term"],
+        "participants": ["20"],
+        "days": ["21"],
+        "city": ["Valencia"],
+        "travel": ["standard"],
+    }
+
+    response = client.get(URL, plan)
+
+    text = response.text
+    estimate = response.context["result"]["estimate"]
+    costs = {line.cost: line for line in estimate.lines}
+    # Programme Guide 2026, pp. 98-99: Spain is in country group 2, learners 41 to 110 a day,
+    # 70% of the rate from the 15th day; organisational support 350 per learner.
+    support = costs["individual_support"]
+    assert (support.amount, support.high) == (20 * (41 * 14 + 29 * 9), 20 * (110 * 14 + 77 * 9))
+    assert costs["organisational_support"].amount == 20 * 350
+    assert costs["travel"].amount == 20 * 309
+    assert not estimate.missing
+    assert estimate.total == 20 * 309 + support.amount + 20 * 350
+    assert estimate.total_high == 20 * 309 + support.high + 20 * 350
+    assert "not estimated" not in text
+    total = f"€ {estimate.total:,} – € {estimate.total_high:,}"
+    assert f'id="estimate-total">{total}' in text
+
+
+@pytest.mark.parametrize(
+    ("city", "fits"), [("Minsk", False), ("Moscow", False), ("Nairobi", False), ("Valencia", True)]
+)
+def test_a_short_term_project_stays_in_the_programmes_countries(client, city, fits):
+    # Programme Guide 2026, pp. 87, 89: abroad in an EU member state or associated country;
+    # other countries only for accredited organisations, and never Belarus or Russia.
+    plan = {**PLAN, "city": [city, "Lisbon", city]}
+
+    response = client.get(URL, plan)
+
+    checks = response.context["result"]["verdict"].checks
+    outside = [check for check in checks if check.rule == "destination"]
+    assert (not outside) is fits
+    if not fits:
+        assert [check.status for check in outside] == ["fail", "fail"]
+        assert "Activity 1" in outside[0].message and "Activity 3" in outside[1].message
+
+
+def test_a_national_agencys_published_rate_replaces_the_range_and_says_so(client):
+    agency = Agency.objects.national().get(country="NL")
+    AgencyRate.objects.create(
+        agency=agency, call_year=2026, participant="learners", country_group=2, amount_eur=70
+    )
+    AgencyRate.objects.create(
+        agency=agency, call_year=2026, participant="staff", country_group=2, amount_eur=120
+    )
+    plan = {key: value for key, value in PLAN.items() if key != "rate_learners_2"}
+
+    response = client.get(URL, plan)
+
+    lines = [
+        line
+        for line in response.context["result"]["estimate"].lines
+        if line.cost == "individual_support"
+    ]
+    assert [line.amount for line in lines] == [20 * 12 * 70, 3 * 7 * 120, 2 * 12 * 120]
+    assert all(line.high is None for line in lines)
+    assert escape(f"the daily rate {agency.name} published for 2026") in response.text
+    estimate = response.context["result"]["estimate"]
+    assert not estimate.is_range
+
+
+def test_the_coordinators_own_rate_comes_before_the_agencys(client):
+    agency = Agency.objects.national().get(country="NL")
+    AgencyRate.objects.create(
+        agency=agency, call_year=2026, participant="learners", country_group=2, amount_eur=70
+    )
+
+    response = client.get(URL, PLAN)  # with rate_learners_2=60
+
+    assert "20 × 12 × € 60" in response.text

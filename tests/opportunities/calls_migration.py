@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
-BEFORE = ("opportunities", "0008_term_synonyms")
+BEFORE = ("opportunities", "0009_territories_offer_and_ranges")
 
 
 def moment(day):

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from opportunities.editors import GROUP_NAME
-from opportunities.models import Format, programme_models
+from opportunities.models import Agency, AgencyRate, Format, programme_models
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +64,14 @@ def test_editor_sees_every_programme_list_and_add_page(client, editor, model):
 
 @pytest.mark.parametrize("model", PROGRAMME_MODELS, ids=lambda m: m.__name__)
 def test_editor_opens_a_record_and_its_history(client, editor, model):
+    if model is AgencyRate:  # no agency's rate is in the fixtures
+        AgencyRate.objects.create(
+            agency=Agency.objects.get(code="nl"),
+            call_year=2026,
+            participant="learners",
+            country_group=2,
+            amount_eur=60,
+        )
     record = model.objects.first()
     assert client.get(admin_url(model, "change", record.pk)).status_code == 200
     assert client.get(admin_url(model, "history", record.pk)).status_code == 200
@@ -160,3 +168,48 @@ def test_a_formula_an_editor_enters_reaches_the_csv_as_text(client, editor):
     rows = {row["code"]: row for row in csv.DictReader(io.StringIO(text))}
     assert rows["KA220-VET"]["name_en"] == '\'=HYPERLINK("http://evil.example","x")'
     assert rows["KA220-VET"]["name_nl"] == fmt.name_nl
+
+
+def test_a_changed_grant_tier_appears_in_the_formats_history(client, editor):
+    fmt = Format.objects.get(code="KA220-VET")
+    url = admin_url(Format, "change", fmt.pk)
+    data = form_data(client.get(url))
+    tier = next(key for key, value in data.items() if key.endswith("amount_eur") and value)
+    data[tier] = 130000
+    before = fmt.history.count()
+
+    assert client.post(url, data).status_code == 302
+
+    assert fmt.history.count() == before + 1
+    reason = fmt.history.first().history_change_reason
+    assert "subsidiemogelijkheden" in reason or "grant tiers" in reason
+    assert 130000 in Format.objects.get(code="KA220-VET").lump_sums
+
+
+def test_saving_unchanged_records_no_change(client, editor):
+    fmt = Format.objects.get(code="KA122-VET")
+    url = admin_url(Format, "change", fmt.pk)
+    data = form_data(client.get(url))
+    data["applicant_kinds"] = list(reversed(data["applicant_kinds"]))
+
+    assert client.post(url, data).status_code == 302
+
+    latest, previous = fmt.history.all()[:2]
+    assert not latest.diff_against(previous).changes
+
+
+def test_the_history_page_is_in_dutch(client, editor):
+    fmt = Format.objects.get(code="KA220-VET")
+
+    response = client.get(admin_url(Format, "history", fmt.pk), headers={"Accept-Language": "nl"})
+
+    assert "Wijzigingsgeschiedenis" in response.text or "Geschiedenis" in response.text
+    assert "Date/time" not in response.text and "Changed by" not in response.text
+
+
+def test_number_boxes_are_wide_enough_for_seven_digits(client, editor):
+    fmt = Format.objects.get(code="KA220-VET")
+
+    response = client.get(admin_url(Format, "change", fmt.pk))
+
+    assert "css/admin.css" in response.text

@@ -24,12 +24,12 @@ FORMAT_KEYS = {
 }
 
 
-def test_formats_lists_all_thirteen_with_their_numbers(client):
+def test_formats_lists_all_fourteen_with_their_numbers(client):
     response = client.get("/api/v1/formats/")
 
     assert response.status_code == 200
     formats = {f["code"]: f for f in response.json()["formats"]}
-    assert len(formats) == 13
+    assert len(formats) == 14
     for fmt in formats.values():
         assert set(fmt) >= FORMAT_KEYS
         assert set(fmt["name"]) == {"nl", "en"} and all(fmt["name"].values())
@@ -65,8 +65,16 @@ def test_countries_in_the_programme_have_agencies(client):
     countries = client.get("/api/v1/countries/").json()["countries"]
 
     programme = [c for c in countries if c["status"] in {"eu_member", "associated"}]
-    assert len(programme) == 33
-    assert all(c["agencies"] for c in programme)
+    states = [c for c in programme if c["member_state"] is None]
+    assert len(states) == 33
+    assert all(c["agencies"] for c in states)
+    # Territories take part as their member state, whose agencies take their applications.
+    curacao = next(c for c in countries if c["code"] == "CW")
+    assert (curacao["status"], curacao["member_state"], curacao["agencies"]) == (
+        "eu_member",
+        "NL",
+        [],
+    )
     belgium = next(c for c in countries if c["code"] == "BE")
     assert sorted(a["community"] for a in belgium["agencies"]) == ["de", "fr", "nl"]
     assert belgium["name"] == {"nl": "België", "en": "Belgium"}
@@ -116,3 +124,26 @@ def test_unknown_output_format_is_a_400_with_a_message(client, value):
 
 def test_api_is_read_only(client):
     assert client.post("/api/v1/formats/").status_code == 405
+
+
+def test_every_non_associated_country_has_a_region_or_a_note(client):
+    response = client.get("/api/v1/countries/", headers={"Accept-Language": "en"})
+    countries = response.json()["countries"]
+
+    outside = [c for c in countries if c["status"] == "non_associated"]
+    placed = [c for c in outside if c["region"] is not None]
+    assert len(placed) == 169  # Programme Guide 2026, pp. 34-36
+    assert all(c["region_note"] is None for c in placed)
+    assert all(c["region_note"] for c in outside if c["region"] is None)
+    kenya = next(c for c in outside if c["code"] == "KE")
+    assert kenya["region"] == 9
+    jersey = next(c for c in outside if c["code"] == "JE")
+    assert "none of the regions" in jersey["region_note"]
+
+
+def test_sources_give_a_readable_label_and_no_editors_note(client):
+    data = client.get("/api/v1/formats/KA220-VET/", headers={"Accept-Language": "en"}).json()
+
+    assert data["sources"][0]["label"] == "Programme Guide 2026, p. 236"
+    assert data["sources"][0]["url"].endswith("programme-guide-2026_en.pdf#page=236")
+    assert all("note" not in source for source in data["sources"])

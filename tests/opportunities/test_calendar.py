@@ -166,6 +166,10 @@ def test_feed_filters_by_format_and_agency_and_speaks_the_language(client):
 
 
 def test_unconfirmed_deadlines_are_tentative(client):
+    deadline = Deadline.objects.get(format__code="KA120-VET", call_year=2026, round=1)
+    deadline.confirmed = False
+    deadline.save()
+
     found = events(client.get(FEED, {"format": "KA120-VET"}))
     assert found["ka120-vet-2026-1@deadlines.erasmus-vet-portal"]["STATUS"] == "TENTATIVE"
 

@@ -30,7 +30,7 @@ def draft_2027():
         tier.delete()
     GrantTier.objects.create(format=fmt, amount_eur=150_000)
     status = CountryStatus.objects.get(call=call, country="CH")
-    status.status = CountryStatus.Status.ASSOCIATED
+    status.status, status.region = CountryStatus.Status.ASSOCIATED, None
     status.save()
     return call
 
@@ -118,7 +118,8 @@ def test_the_comparison_lists_the_changed_lump_sums_and_country_status(client, e
         )
         for row in rows
     )
-    assert len(rows) == 2
+    assert rows[-1][:2] == ("Zwitserland (CH)", "regio")
+    assert len(rows) == 3
 
 
 def test_the_comparison_is_public_once_published(client):
@@ -146,14 +147,15 @@ def test_editors_copy_and_publish_in_the_admin_with_history(client, editor):
     assert client.get("/api/v1/calls/").json()["calls"][0] == {"year": 2027, "current": True}
 
 
-def test_a_format_the_call_does_not_offer_says_so_and_is_not_judged(client):
+def test_a_format_the_call_does_not_offer_says_so_and_fails(client):
     fmt = Format.objects.get(code="KA210-VET")
     fmt.offered = False
     fmt.save()
 
     page = client.get("/en/formats/KA210-VET/")
-    verdicts = client.get("/api/v1/eligibility?country=NL&partners=DE").json()["formats"]
+    verdicts = client.get("/api/v1/eligibility?country=NL&partners=DE,FR").json()["formats"]
 
     assert "The 2026 call does not offer this format." in page.text
-    assert "KA210-VET" not in [verdict["code"] for verdict in verdicts]
-    assert "KA220-VET" in [verdict["code"] for verdict in verdicts]
+    verdict = {verdict["code"]: verdict["verdict"] for verdict in verdicts}
+    assert verdict["KA210-VET"] == "not_eligible"
+    assert verdict["KA220-VET"] != "not_eligible"

@@ -2,6 +2,8 @@ import re
 
 import pytest
 
+from opportunities.models import Format
+
 pytestmark = pytest.mark.django_db
 
 THREE = ["KA210-VET", "KA220-VET", "ERASMUS-EDU-PEX-COVE"]
@@ -30,6 +32,10 @@ def test_columns_follow_the_order_in_the_url(client):
 
 
 def test_rows_state_each_rule(client):
+    fmt = Format.objects.get(code="KA210-VET")
+    fmt.unconfirmed_rules = ["duration"]
+    fmt.save()
+
     text = client.get("/en/compare/", {"formats": THREE}).text
 
     assert "At least 8 organisations, yours included." in text

@@ -43,8 +43,7 @@ def test_unknown_action_line_is_404(client):
 def test_agencies_page_lists_each_programme_country_and_eacea(client):
     text = client.get("/en/agencies/").text
 
-    programme = Country.objects.in_call(2026).exclude(status=Country.Status.NON_ASSOCIATED)
-    for country in programme:
+    for country in Country.objects.programme_countries():
         assert f">{country.name_en}</th>" in text
     for agency in Agency.objects.all():
         assert agency.url in text

@@ -63,19 +63,45 @@ def test_eacea_format_links_eacea(client):
 
 
 def test_unconfirmed_rule_says_where_to_check(client):
-    cove = client.get("/en/formats/ERASMUS-EDU-PEX-COVE/").text
-    ka220 = client.get("/en/formats/KA220-VET/").text
-    duration = cove[cove.index("<dt>Duration</dt>") : cove.index("<dt>Grant</dt>")]
+    ka220 = Format.objects.get(code="KA220-VET")
+    ka220.unconfirmed_rules = ["duration"]
+    ka220.save()
+    alliance = client.get("/en/formats/ERASMUS-EDU-PI-ALL-INNO-EDU-ENTERP/").text
+    partners = alliance[alliance.index("<dt>With whom</dt>") : alliance.index("<dt>Duration</dt>")]
+    text = client.get("/en/formats/KA220-VET/").text
+    duration = text[text.index("<dt>Duration</dt>") : text.index("<dt>Grant</dt>")]
 
-    assert "48 months" in duration
-    assert "check the call on the Funding & Tenders Portal" in duration
-    assert "check with your National Agency" in ka220
+    assert "At least 8 organisations" in partners
+    assert "check the call on the Funding & Tenders Portal" in partners
+    assert "check with your National Agency" in duration
 
 
 def test_unconfirmed_format_says_so_at_the_top(client):
-    text = client.get("/en/formats/ERASMUS-EDU-PI-FORWARD/").text
+    fmt = Format.objects.get(code="KA210-VET")
+    fmt.confirmed = False
+    fmt.save()
+
+    text = client.get("/en/formats/KA210-VET/").text
 
     assert 'class="notice"' in text
+
+
+def test_a_format_not_offered_says_so_and_what_replaced_it(client):
+    text = client.get("/en/formats/ERASMUS-EDU-PI-FORWARD/").text
+
+    assert 'id="not-offered"' in text
+    assert "The 2026 call does not offer this format." in text
+    assert "Alliances for Innovation" in text
+
+
+def test_sources_are_labelled_and_editors_notes_stay_in_the_admin(client):
+    fmt = Format.objects.get(code="KA220-VET")
+    nl = client.get("/nl/formats/KA220-VET/").text
+    en = client.get("/en/formats/KA220-VET/").text
+
+    assert "Programmagids 2026, p. 236</a>" in nl
+    assert "Programme Guide 2026, p. 236</a>" in en
+    assert fmt.source_note[:40] not in en and fmt.source_note[:40] not in nl
 
 
 def test_confirmed_rule_has_no_warning(client):

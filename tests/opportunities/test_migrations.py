@@ -29,3 +29,30 @@ def test_flags_are_set_from_the_codes_that_used_to_decide():
     ]
     assert MobilityActivity.objects.get(code="preparatory_visit").unit_cost == "preparatory_visit"
     assert MobilityActivity.objects.exclude(unit_cost="").count() == 1
+
+
+def test_new_fields_of_existing_records_get_their_fixture_values():
+    for code in ("RE", "CW", "AX"):
+        country = Country.objects.get(code=code)
+        country.member_state = None
+        country.save()
+    forward = Format.objects.get(code="ERASMUS-EDU-PI-FORWARD")
+    forward.offered, forward.offer_note_en = True, ""
+    forward.save()
+    capacity = Format.objects.get(code="ERASMUS-EDU-CB-VET")
+    capacity.non_associated_one_region = False
+    capacity.save()
+
+    migration = importlib.import_module(
+        "opportunities.migrations.0009_territories_offer_and_ranges"
+    )
+    migration.fill_new_fields(apps, None)
+
+    members = dict(
+        Country.objects.filter(code__in=["RE", "CW", "AX"]).values_list("code", "member_state")
+    )
+    assert members == {"RE": "FR", "CW": "NL", "AX": "FI"}
+    forward.refresh_from_db()
+    assert not forward.offered and "Alliances for Innovation" in forward.offer_note_en
+    capacity.refresh_from_db()
+    assert capacity.non_associated_one_region

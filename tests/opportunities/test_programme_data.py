@@ -9,6 +9,7 @@ from opportunities.models import (
     Award,
     CostCategory,
     Country,
+    CountryStatus,
     ExampleProject,
     Format,
     MobilityActivity,
@@ -28,6 +29,7 @@ FORMATS = {
     "ERASMUS-EDU-PEX-COVE": "KA2",
     "ERASMUS-EDU-PI-ALL-INNO-EDU-ENTERP": "KA2",
     "ERASMUS-EDU-PI-ALL-INNO-BLUEPRINT": "KA2",
+    "ERASMUS-EDU-PI-ALL-INNO-STEM": "KA2",  # Lot 3, new in 2026 (Programme Guide 2026, p. 292)
     "ERASMUS-EDU-PI-FORWARD": "KA2",
     "ERASMUS-EDU-CB-VET": "KA2",
     "ERASMUS-JMO-OFET-TT": "JM",
@@ -69,7 +71,7 @@ EU = set(
 ASSOCIATED = {"IS", "LI", "NO", "MK", "TR", "RS"}
 
 
-def test_three_action_lines_and_thirteen_formats():
+def test_three_action_lines_and_fourteen_formats():
     assert set(ActionLine.objects.values_list("code", flat=True)) == {"KA1", "KA2", "JM"}
     assert dict(Format.objects.values_list("code", "action_line__code")) == FORMATS
 
@@ -99,8 +101,10 @@ def test_lump_sums(code, lump_sums):
         ("KA210-VET", 2, 2, 0, (6, 24)),
         ("KA220-VET", 3, 3, 0, (12, 36)),
         ("KA122-VET", 1, 1, 0, (6, 18)),
-        ("ERASMUS-EDU-PEX-COVE", 8, 4, 2, (48, 48)),
-        ("ERASMUS-JMO-OFET-NETWORK", 5, 3, 0, (36, 36)),
+        # Programme Guide 2026: CoVE p. 262 (no minimum of EU member states), p. 263;
+        # Jean Monnet networks p. 408 (at least 6 applicants).
+        ("ERASMUS-EDU-PEX-COVE", 8, 4, 0, (48, 48)),
+        ("ERASMUS-JMO-OFET-NETWORK", 6, 3, 0, (36, 36)),
     ],
 )
 def test_partnership_and_duration_rules(code, organisations, countries, eu_states, months):
@@ -143,9 +147,18 @@ def test_special_applicants_and_partners():
     assert capacity.min_non_associated_organisations == 2
     assert capacity.non_associated_may_join
     assert not Format.objects.get(code="KA210-VET").non_associated_may_join
-    for code in ("ERASMUS-EDU-PI-ALL-INNO-EDU-ENTERP", "ERASMUS-EDU-PI-ALL-INNO-BLUEPRINT"):
+    # Belarus is excluded where each action's section says so (pp. 236, 262, 293, 337).
+    for code in (
+        "KA220-VET",
+        "ERASMUS-EDU-PCOOP-ENGO",
+        "ERASMUS-EDU-PEX-COVE",
+        "ERASMUS-EDU-PI-ALL-INNO-EDU-ENTERP",
+        "ERASMUS-EDU-CB-VET",
+    ):
         excluded = Format.objects.get(code=code).excluded_countries.values_list("code", flat=True)
-        assert set(excluded) == {"BY", "RU"}
+        assert set(excluded) == {"BY"}, code
+    # Lot 2 (the Blueprint) takes organisations from outside only as associated partners (p. 294).
+    assert not Format.objects.get(code="ERASMUS-EDU-PI-ALL-INNO-BLUEPRINT").non_associated_may_join
 
 
 def test_every_format_has_a_deadline():
@@ -154,10 +167,10 @@ def test_every_format_has_a_deadline():
 
 
 def test_country_statuses():
-    assert (
-        set(Country.objects.in_call(2026).filter(status="eu_member").values_list("code", flat=True))
-        == EU
+    member_states = Country.objects.in_call(2026).filter(
+        status="eu_member", member_state__isnull=True
     )
+    assert set(member_states.values_list("code", flat=True)) == EU
     assert (
         set(
             Country.objects.in_call(2026).filter(status="associated").values_list("code", flat=True)
@@ -172,8 +185,31 @@ def test_country_statuses():
 
 
 def test_every_programme_country_has_a_national_agency():
-    for country in Country.objects.in_call(2026).exclude(status="non_associated"):
+    for country in Country.objects.programme_countries():
         assert country.agencies.filter(kind="national_agency").exists(), country.code
+
+
+def test_every_non_associated_country_has_a_region_or_says_why_not():
+    # Programme Guide 2026, pp. 34-36: 169 countries in Regions 1 to 14.
+    outside = CountryStatus.objects.filter(call=2026, status="non_associated")
+    assert outside.filter(region__isnull=False).count() == 169
+    for status in outside.filter(region__isnull=True):
+        assert "no region" in status.source_note or not status.confirmed, status.country_id
+
+
+@pytest.mark.parametrize(
+    ("code", "member_state"),
+    [("RE", "FR"), ("GF", "FR"), ("CW", "NL"), ("AW", "NL"), ("GL", "DK"), ("AX", "FI")],
+)
+def test_territories_take_part_as_their_member_state(code, member_state):
+    country = Country.objects.in_call(2026).get(code=code)
+    assert (country.member_state_id, country.status) == (member_state, "eu_member")
+
+
+def test_svalbard_and_bouvet_stay_unconfirmed():
+    for code in ("SJ", "BV"):
+        country = Country.objects.get(code=code)
+        assert (country.member_state_id, country.confirmed) == (None, False)
 
 
 def test_belgium_has_one_agency_per_community():
@@ -215,7 +251,7 @@ def test_content_the_brochure_describes():
         ("skills_competition", 1, 10),
         ("staff_job_shadowing", 2, 60),
         ("staff_teaching", 2, 365),
-        ("staff_course", 2, 30),
+        ("staff_course", 2, 10),  # Programme Guide 2026, p. 86
         ("invited_expert", 2, 60),
         ("hosting_teacher_in_training", 10, 365),
     ],
@@ -242,3 +278,20 @@ def test_every_record_is_in_both_languages():
                 assert bool(getattr(record, field)) == bool(getattr(record, english)), (
                     f"{model.__name__} {record}: {field}"
                 )
+
+
+def test_at_most_two_format_rules_stay_unconfirmed_each_with_its_reason():
+    offered = Format.objects.filter(offered=True)
+    assert all(fmt.confirmed for fmt in offered)
+    unconfirmed = [(fmt, rule) for fmt in offered for rule in fmt.unconfirmed_rules]
+    assert len(unconfirmed) <= 2
+    for fmt, rule in unconfirmed:
+        assert f"UNCONFIRMED {rule}" in fmt.source_note, fmt.code
+
+
+def test_every_2026_format_rule_cites_the_programme_guide():
+    for fmt in Format.objects.prefetch_related("deadlines"):
+        assert "programme-guide-2026_en.pdf#page=" in fmt.source_url, fmt.code
+        for deadline in fmt.deadlines.all():
+            if deadline.call_year == 2026:
+                assert "programme-guide-2026_en.pdf#page=" in deadline.source_url, fmt.code

@@ -26,7 +26,7 @@ def test_names_and_fields_are_declared_once():
 
 
 def test_the_api_gives_every_rule_field_under_its_key(client):
-    fmt = Format.objects.get(code="ERASMUS-EDU-PI-ALL-INNO-BLUEPRINT")
+    fmt = Format.objects.get(code="ERASMUS-EDU-CB-VET")
 
     data = client.get(f"/api/v1/formats/{fmt.code}/").json()
 
@@ -36,7 +36,8 @@ def test_the_api_gives_every_rule_field_under_its_key(client):
             expected = [r.pk for r in value.all()] if hasattr(value, "all") else value
             assert data[rule.api_key(name)] == expected, name
     assert data["lump_sums_eur"] == fmt.lump_sums
-    assert sorted(data["excluded_countries"]) == ["BY", "RU"]
+    assert sorted(data["excluded_countries"]) == ["BY"]
+    assert data["non_associated_regions"] == [1, 2, 3, 9, 10, 11]
 
 
 def test_the_admin_offers_every_rule_as_unconfirmed_and_edits_its_fields(client):
@@ -69,9 +70,9 @@ def test_format_validation_accepts_every_declared_rule():
 def test_the_snapshot_holds_every_rule_field():
     programme = load_programme()
 
-    rules = next(r for r in programme.formats if r.code == "ERASMUS-EDU-PI-ALL-INNO-BLUEPRINT")
+    rules = next(r for r in programme.formats if r.code == "ERASMUS-EDU-CB-VET")
     fmt = Format.objects.get(code=rules.code)
-    assert rules.excluded_countries == {"BY", "RU"}
+    assert rules.excluded_countries == {"BY"}
     assert rules.min_organisations == fmt.min_organisations
     for name in (n for rule in RULES for n in rule.fields):
         assert hasattr(rules, name), name
@@ -96,6 +97,8 @@ def everything_ruled(**changes):
         "non_associated_regions": (1,),
         "excluded_countries": frozenset({"BY"}),
         "min_non_associated_organisations": 1,
+        "non_associated_one_region": True,
+        "non_associated_majority": True,
         "duration_min_months": 12,
         "duration_max_months": 24,
         "max_participants": 10,

@@ -82,6 +82,8 @@ class Command(BaseCommand):
 def diff(existing, item):
     """List (field, database value, fixture value) for every field where the two differ."""
     new = item.object
+    if hasattr(new, "normalise_lists"):  # compare lists in the order saving puts them in
+        new.normalise_lists()
     differences = [
         (field.name, getattr(existing, field.attname), getattr(new, field.attname))
         for field in existing._meta.concrete_fields

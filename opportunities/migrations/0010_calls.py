@@ -57,7 +57,7 @@ def restore_country_statuses(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("opportunities", "0008_term_synonyms"),
+        ("opportunities", "0009_territories_offer_and_ranges"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -287,24 +287,6 @@ class Migration(migrations.Migration):
         migrations.RemoveConstraint(
             model_name="format",
             name="format_one_plannable",
-        ),
-        migrations.AddField(
-            model_name="format",
-            name="offered",
-            field=models.BooleanField(
-                default=True,
-                help_text="Untick when the call does not offer the format; its page then says so.",
-                verbose_name="offered in this call",
-            ),
-        ),
-        migrations.AddField(
-            model_name="historicalformat",
-            name="offered",
-            field=models.BooleanField(
-                default=True,
-                help_text="Untick when the call does not offer the format; its page then says so.",
-                verbose_name="offered in this call",
-            ),
         ),
         migrations.AlterField(
             model_name="format",
