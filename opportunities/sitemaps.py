@@ -35,6 +35,12 @@ class PageSitemap(CatalogueSitemap):
             "inspiration",
             "agency-list",
             "terms",
+            "programme",
+            "about",
+            "contact",
+            "privacy",
+            "accessibility",
+            "open-data",
         ]
 
     def location(self, item):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import calendar, views
+from . import calendar, content, views
 
 app_name = "opportunities"
 
@@ -16,4 +16,10 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("terms/", views.terms, name="terms"),
     path("deadlines/", calendar.deadlines, name="deadlines"),
+    path("erasmus-plus/", content.programme, name="programme"),
+    path("about/", content.about, name="about"),
+    path("contact/", content.contact, name="contact"),
+    path("privacy/", content.privacy, name="privacy"),
+    path("accessibility/", content.accessibility, name="accessibility"),
+    path("open-data/", content.open_data, name="open-data"),
 ]

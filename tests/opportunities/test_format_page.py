@@ -74,8 +74,20 @@ def test_unconfirmed_rule_says_where_to_check(client):
 
 def test_unconfirmed_format_says_so_at_the_top(client):
     text = client.get("/en/formats/ERASMUS-EDU-PI-FORWARD/").text
+    top = text[: text.index('aria-labelledby="facts-title"')]
 
-    assert 'class="notice"' in text
+    assert "No official source confirms every fact about this format yet." in top
+    assert '<a class="marker" href="#unconfirmed-facts">' in top
+
+
+def test_the_note_on_unconfirmed_facts_names_the_formats_agency(client):
+    eacea = client.get("/en/formats/ERASMUS-EDU-PI-FORWARD/").text
+    national = client.get("/en/formats/KA220-VET/").text
+
+    assert eacea.count('id="unconfirmed-facts"') == 1
+    assert "Check them in the call on the" in eacea
+    assert "your National Agency</a> before you apply." not in eacea
+    assert "your National Agency</a> before you apply." in national
 
 
 def test_confirmed_rule_has_no_warning(client):

@@ -34,7 +34,7 @@ def test_sitemap_lists_every_page_in_both_languages(client, django_assert_max_nu
             assert f"/{language}/formats/{fmt.code}/" in found
         for line in ActionLine.objects.all():
             assert f"/{language}/actions/{line.code}/" in found
-    assert len(found) == 2 * (8 + Format.objects.count() + ActionLine.objects.count())
+    assert len(found) == 2 * (14 + Format.objects.count() + ActionLine.objects.count())
 
 
 def test_sitemap_gives_the_alternates(client):
