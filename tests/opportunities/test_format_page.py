@@ -51,7 +51,7 @@ def test_format_page_is_dutch_in_dutch(client):
     text = client.get("/nl/formats/KA210-VET/").text
 
     assert "Kleinschalige partnerschappen in beroepsonderwijs en -opleiding" in text
-    assert "Ten minste 2 organisaties, de uwe meegerekend." in text
+    assert "Ten minste 2 organisaties, uw organisatie meegerekend." in text
     assert "Small-scale partnerships" in text  # the term bridge names the English original
 
 

@@ -62,7 +62,7 @@ def test_every_page_names_its_canonical_url_and_languages(client, path):
             "/en/formats/KA220-VET/",
             "<title>Cooperation partnerships in vocational education and training (KA220-VET)",
         ),
-        ("/nl/formats/", "<title>Vind een Erasmus+-projectvorm · Erasmus+ VET</title>"),
+        ("/nl/formats/", "<title>Zoek een Erasmus+-projectvorm · Erasmus+ VET</title>"),
         ("/en/actions/JM/", "<title>Jean Monnet actions · Erasmus+ VET</title>"),
         ("/nl/search/?q=stage", "<title>Zoeken: stage · Erasmus+ VET</title>"),
     ],
