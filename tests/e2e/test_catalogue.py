@@ -96,7 +96,7 @@ def test_from_home_to_a_format_page(page, live_programme):
 def test_home_entry_point_leads_to_ways_without_applying(page, live_programme):
     page.goto(f"{live_programme.url}/nl/")
 
-    page.get_by_role("link", name="Nog niet klaar om aan te vragen?").click()
+    page.get_by_role("link", name="Nog niet klaar voor een aanvraag?").click()
 
     expect(page).to_have_url(f"{live_programme.url}/nl/actions/KA1/#not-ready")
     expect(page.get_by_text("Gastorganisatie worden")).to_be_visible()
