@@ -3,6 +3,7 @@
 data (countries, priorities, formats), so an editor's change shows here too.
 """
 
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from erasmus_portal.htmx import respond
@@ -14,14 +15,26 @@ from .models import Country, Format, Pathway, Priority
 @require_safe
 @programme_page
 def programme(request):
-    countries = Country.objects.order_by("name_nl" if request.LANGUAGE_CODE == "nl" else "name_en")
+    order = "name_nl" if request.LANGUAGE_CODE == "nl" else "name_en"
+    countries = SimpleLazyObject(
+        lambda: list(Country.objects.exclude(status=Country.Status.NON_ASSOCIATED).order_by(order))
+    )
+    formats = SimpleLazyObject(lambda: list(Format.objects.all()))
     context = {
-        "member_states": countries.filter(status=Country.Status.EU_MEMBER),
-        "associated": countries.filter(status=Country.Status.ASSOCIATED),
+        "member_states": SimpleLazyObject(
+            lambda: [c for c in countries if c.status == Country.Status.EU_MEMBER]
+        ),
+        "associated": SimpleLazyObject(
+            lambda: [c for c in countries if c.status == Country.Status.ASSOCIATED]
+        ),
         "priorities": Priority.objects.all(),
         "consortium": Pathway.objects.filter(code="join-consortium").first,
-        "national_formats": Format.objects.filter(managed_by=Format.ManagedBy.NATIONAL_AGENCY),
-        "eacea_formats": Format.objects.filter(managed_by=Format.ManagedBy.EACEA),
+        "national_formats": SimpleLazyObject(
+            lambda: [f for f in formats if f.managed_by == Format.ManagedBy.NATIONAL_AGENCY]
+        ),
+        "eacea_formats": SimpleLazyObject(
+            lambda: [f for f in formats if f.managed_by == Format.ManagedBy.EACEA]
+        ),
     }
     return respond(request, "content/programme.html", context)
 
