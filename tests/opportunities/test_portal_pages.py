@@ -121,3 +121,20 @@ def test_the_story_cites_the_programme_guide_pages_for_mobility_beyond_europe(cl
     assert "programme-guide-2026_en.pdf" in section
     assert "pp. 87 (staff) and 89 (learners)" in section
     assert "Belarus and Russia" in section
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/formats/",
+        "/api/v1/formats/?format=csv",
+        "/api/v1/formats/KA220-VET/",
+        "/api/v1/countries/",
+        "/api/v1/agencies/",
+    ],
+)
+def test_every_open_data_answer_names_its_licence(client, path):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert response["Link"] == '<https://creativecommons.org/licenses/by/4.0/>; rel="license"'
