@@ -120,3 +120,11 @@ def test_dutch_pages_show_no_english_function_words(client):
                 text[max(0, m.start() - 50) : m.end() + 50] for m in ENGLISH.finditer(text)
             ]
     assert not leaks, "\n".join(f"{path}: {found}" for path, found in leaks.items())
+
+
+def test_english_writes_vet_in_capitals(client):
+    text = client.get("/en/check/", {"country": "NL", "organisation_type": "vet_provider"}).text
+
+    assert "This kind of organisation may apply: VET provider." in text
+    body = re.sub(r"<[^>]+>", " ", text[text.index("<body") :])
+    assert not re.search(r"\bvet\b", body)  # "a vet provider" reads as veterinary
