@@ -364,7 +364,8 @@ class _FormatJudge:
             yield self._rule(
                 "applicant_kinds",
                 PASS,
-                _("A %(kind)s may apply.") % {"kind": labels.get(kind, kind).lower()},
+                _("This kind of organisation may apply: %(kind)s.")
+                % {"kind": labels.get(kind, kind)},
             )
         else:
             yield self._rule(

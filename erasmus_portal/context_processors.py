@@ -17,3 +17,13 @@ def languages(request):
             (code, name, translate_url(full_path, code)) for code, name in settings.LANGUAGES
         ],
     }
+
+
+def portal(request):
+    """Give every page who runs the portal and how to reach them (PORTAL_* settings)."""
+    return {
+        "portal": {
+            "operator_name": settings.PORTAL_OPERATOR_NAME,
+            "contact_email": settings.PORTAL_CONTACT_EMAIL,
+        }
+    }

@@ -99,6 +99,9 @@ SITE_URL = site_url(os.environ.get("DJANGO_SITE_URL", "").strip(), DEBUG, ALLOWE
 # bench/run.py switches this on for its server: it adds the bare view /bench/baseline.
 BENCHMARK = env_bool("DJANGO_BENCHMARK")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# Who runs this installation: named in the footer and on the about, contact and privacy pages.
+PORTAL_OPERATOR_NAME = os.environ.get("PORTAL_OPERATOR_NAME", "").strip() or "Erasmus+ VET portal"
+PORTAL_CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL", "").strip()
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -160,6 +163,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "erasmus_portal.context_processors.languages",
                 "opportunities.calls.context",
+                "erasmus_portal.context_processors.portal",
             ],
         },
     },
@@ -223,6 +227,9 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_SECONDS", 8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The admin's messages live in the session: the session and CSRF cookies are the only cookies
+# the portal sets (the privacy statement says so).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 if env_bool("DJANGO_BEHIND_TLS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -17,6 +17,8 @@ from .models import Agency, Country, Format
 from .rules import RULES
 from .sources import source_label
 
+LICENCE_LINK = '<https://creativecommons.org/licenses/by/4.0/>; rel="license"'
+
 
 def both(obj, field):
     return {"nl": getattr(obj, f"{field}_nl"), "en": getattr(obj, f"{field}_en")}
@@ -177,10 +179,18 @@ def respond(request, name, rows, texts=None):
     if not form.is_valid():
         return json_errors(form)
     if form.cleaned_data["format"] == "csv":
-        return csv_response(name, rows)
-    if texts is not None:
-        return json_list(name, texts)
-    return JsonResponse({name: rows}, json_dumps_params={"ensure_ascii": False})
+        response = csv_response(name, rows)
+    elif texts is not None:
+        response = json_list(name, texts)
+    else:
+        response = JsonResponse({name: rows}, json_dumps_params={"ensure_ascii": False})
+    return licensed(response)
+
+
+def licensed(response):
+    """Say in the answer itself that the data is open under CC BY 4.0 (RFC 8288 link)."""
+    response["Link"] = LICENCE_LINK
+    return response
 
 
 @require_safe
@@ -203,7 +213,7 @@ def format_detail(request, code):
     if code not in texts:
         message = _("No format with code “%(code)s”.") % {"code": code[:60]}
         return JsonResponse({"errors": {"code": [message]}}, status=404)
-    return HttpResponse(texts[code], content_type="application/json")
+    return licensed(HttpResponse(texts[code], content_type="application/json"))
 
 
 @require_safe

@@ -40,6 +40,12 @@ class PageSitemap(CatalogueSitemap):
             "eligibility:start",
             "mobility:plan",
             "mobility:distance",
+            "opportunities:programme",
+            "opportunities:about",
+            "opportunities:contact",
+            "opportunities:privacy",
+            "opportunities:accessibility",
+            "opportunities:open-data",
         ]
 
     def location(self, item):

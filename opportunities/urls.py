@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import calendar, views
+from . import calendar, content, views
 
 app_name = "opportunities"
 
@@ -17,4 +17,10 @@ urlpatterns = [
     path("terms/", views.terms, name="terms"),
     path("deadlines/", calendar.deadlines, name="deadlines"),
     path("calls/<int:year>/changes/", views.call_changes, name="call-changes"),
+    path("erasmus-plus/", content.programme, name="programme"),
+    path("about/", content.about, name="about"),
+    path("contact/", content.contact, name="contact"),
+    path("privacy/", content.privacy, name="privacy"),
+    path("accessibility/", content.accessibility, name="accessibility"),
+    path("open-data/", content.open_data, name="open-data"),
 ]

@@ -7,6 +7,7 @@ nothing, and what every request needs comes from ``cached``.
 """
 
 from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import SimpleLazyObject
@@ -184,7 +185,10 @@ def search(request):
 @require_safe
 @programme_page
 def terms(request):
-    context = {"terms": Term.objects.select_related("format", "action_line")}
+    # Alphabetical as a reader expects it, whatever the database's collation: "eTwinning"
+    # between "Erasmus" and "Europees", not after every capital.
+    terms = Term.objects.select_related("format", "action_line").order_by(Lower("name_nl"))
+    context = {"terms": terms}
     return respond(request, "opportunities/terms.html", context)
 
 

@@ -39,7 +39,7 @@ def test_every_page_in_the_sitemap_is_accessible_valid_and_switches_language(
     sitemap = page.request.get(f"{live_programme.url}/sitemap.xml").text()
     # The sitemap names the site address (DJANGO_SITE_URL); visit each path on the live server.
     paths = [urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
-    assert len(paths) >= 58  # 13 pages, 3 action lines and 13 formats, in two languages
+    assert len(paths) >= 72  # 19 pages, 3 action lines and 14 formats, in two languages
     saved = []
     for number, path in enumerate(paths):
         response = page.goto(live_programme.url + path)
@@ -97,7 +97,7 @@ def test_from_home_to_a_format_page(page, live_programme):
 def test_home_entry_point_leads_to_ways_without_applying(page, live_programme):
     page.goto(f"{live_programme.url}/nl/")
 
-    page.get_by_role("link", name="Nog niet klaar om aan te vragen?").click()
+    page.get_by_role("link", name="Nog niet klaar voor een aanvraag?").click()
 
     expect(page).to_have_url(f"{live_programme.url}/nl/actions/KA1/#not-ready")
     expect(page.get_by_text("Gastorganisatie worden")).to_be_visible()

@@ -40,7 +40,7 @@ def test_checker_works_without_javascript(browser, live_programme):
     fill_situation(page)
     page.get_by_role("button", name="Partner toevoegen").click()
     page.get_by_label("Partner 2: land").select_option("FR")
-    page.get_by_role("button", name="Toetsen").click()
+    page.get_by_role("button", name="Controleren").click()
 
     expect(page.locator("#verdict-KA220-VET")).to_contain_text("3 verschillende lidstaten")
     assert "partners=DE&partners=FR" in page.url

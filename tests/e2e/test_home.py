@@ -19,7 +19,9 @@ def test_home_shows_action_lines_accessibly(
     assert response.status == 200
     expect(page.locator("html")).to_have_attribute("lang", language)
     expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
-    expect(page.get_by_role("heading", level=2).first).to_contain_text(first_line)
+    expect(page.locator(".action-line").get_by_role("heading", level=2).first).to_contain_text(
+        first_line
+    )
     expect(page.get_by_text("KA220-VET")).to_be_visible()
     assert_accessible(page)
     assert_valid_html(response.text())

@@ -144,7 +144,7 @@ def test_partner_rows_stop_at_the_limit_with_a_message(client):
 
     assert at_limit.status_code == 200
     assert "Partner toevoegen" not in at_limit.text
-    assert "ten hoogste 30 partnerorganisaties" in at_limit.text
+    assert "maximaal 30 partnerorganisaties" in at_limit.text
     assert past_limit.status_code == 400
     assert past_limit.text.count('name="partners"') == 30
     assert len(past_limit.content) < 400_000  # 100 rows made 1 MB

@@ -51,7 +51,7 @@ def test_format_page_is_dutch_in_dutch(client):
     text = client.get("/nl/formats/KA210-VET/").text
 
     assert "Kleinschalige partnerschappen in beroepsonderwijs en -opleiding" in text
-    assert "Ten minste 2 organisaties, de uwe meegerekend." in text
+    assert "Ten minste 2 organisaties, uw organisatie meegerekend." in text
     assert "Small-scale partnerships" in text  # the term bridge names the English original
 
 
@@ -82,8 +82,20 @@ def test_unconfirmed_format_says_so_at_the_top(client):
     fmt.save()
 
     text = client.get("/en/formats/KA210-VET/").text
+    top = text[: text.index('aria-labelledby="facts-title"')]
 
-    assert 'class="notice"' in text
+    assert "No official source confirms every fact about this format yet." in top
+    assert '<a class="marker" href="#unconfirmed-facts">' in top
+
+
+def test_the_note_on_unconfirmed_facts_names_the_formats_agency(client):
+    eacea = client.get("/en/formats/ERASMUS-EDU-PI-FORWARD/").text
+    national = client.get("/en/formats/KA220-VET/").text
+
+    assert eacea.count('id="unconfirmed-facts"') == 1
+    assert "Check them in the call on the" in eacea
+    assert "your National Agency</a> before you apply." not in eacea
+    assert "your National Agency</a> before you apply." in national
 
 
 def test_a_format_not_offered_says_so_and_what_replaced_it(client):

@@ -41,7 +41,7 @@ def test_sitemap_lists_every_page_in_both_languages(client, django_assert_max_nu
             assert f"/{language}/formats/{fmt.code}/" in found
         for line in ActionLine.objects.all():
             assert f"/{language}/actions/{line.code}/" in found
-    assert len(found) == 2 * (13 + Format.objects.count() + ActionLine.objects.count())
+    assert len(found) == 2 * (19 + Format.objects.count() + ActionLine.objects.count())
 
 
 def test_sitemap_gives_the_alternates(client):
@@ -69,7 +69,7 @@ def test_every_page_names_its_canonical_url_and_languages(client, path):
             "/en/formats/KA220-VET/",
             "<title>Cooperation partnerships in vocational education and training (KA220-VET)",
         ),
-        ("/nl/formats/", "<title>Vind een Erasmus+-projectvorm · Erasmus+ VET</title>"),
+        ("/nl/formats/", "<title>Zoek een Erasmus+-projectvorm · Erasmus+ VET</title>"),
         ("/en/actions/JM/", "<title>Jean Monnet actions · Erasmus+ VET</title>"),
         ("/nl/search/?q=stage", "<title>Zoeken: stage · Erasmus+ VET</title>"),
     ],

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from opportunities.models import Format, Term
@@ -76,3 +78,12 @@ def test_a_deleted_format_leaves_its_term(db):
 
     term.refresh_from_db()
     assert term.format is None
+
+
+def test_terms_are_in_alphabetical_order_whatever_their_case(client):
+    text = client.get("/nl/terms/").text
+    names = re.findall(r'<th scope="row" lang="nl">([^<]+)</th>', text)
+
+    assert len(names) == Term.objects.count()
+    assert names == sorted(names, key=str.lower)
+    assert names != sorted(names)  # a lower-case term ("eTwinning") sorts among the others
