@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import FilteredRelation, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from opportunities.calls import active_year
-from opportunities.models import AgencyRate, Country, CountryGroup, UnitCost
+from opportunities.models import AgencyRate, Country, UnitCost
 
 from .distance import Band, band_for, load_bands
 from .engine import Activity
@@ -479,25 +480,33 @@ def _named(rows):
 
 def load_rates() -> Rates:
     """Return the travel bands, country groups, unit costs and agencies' rates that apply to the
-    call the request describes, each the latest up to its year (5 queries).
+    call the request describes, each the latest up to its year (4 queries).
 
     A territory taking part as a member state (``Country.member_state``) is in that state's group
     and, with the EU member states and associated countries, in ``in_programme``.
     """
     year = active_year() or 0
-    members = list(
-        CountryGroup.countries.through.objects.filter(
-            countrygroup__call_year__lte=year
-        ).values_list(
-            "country_id",
-            "countrygroup__number",
-            "countrygroup__call_year",
-            "countrygroup__confirmed",
+    # The call's countries with every country group they are in up to its year: one row per
+    # country and group (or one without a group).
+    rows = list(
+        Country.objects.in_call(year)
+        .annotate(
+            group=FilteredRelation(
+                "support_groups", condition=Q(support_groups__call_year__lte=year)
+            )
+        )
+        .values_list(
+            "code",
+            "status",
+            "member_state_id",
+            "group__number",
+            "group__call_year",
+            "group__confirmed",
         )
     )
-    latest = max((year for _c, _n, year, _ok in members), default=None)
-    groups = {code: (number, ok) for code, number, year, ok in members if year == latest}
-    countries = list(Country.objects.in_call(year).values_list("code", "status", "member_state_id"))
+    latest = max((row[4] for row in rows if row[4] is not None), default=None)
+    groups = {code: (number, ok) for code, _s, _m, number, at, ok in rows if at == latest}
+    countries = {(code, status, member_state) for code, status, member_state, *_group in rows}
     for code, _status, member_state in countries:
         if member_state and code not in groups and member_state in groups:
             groups[code] = groups[member_state]

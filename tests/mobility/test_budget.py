@@ -135,7 +135,7 @@ def test_total_counts_only_estimated_lines_and_names_real_costs():
 @pytest.mark.django_db
 def test_the_data_holds_the_2026_ranges_and_the_latest_bands(django_assert_num_queries):
     active_year()  # read with the programme version, before anything is built for a request
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         rates = load_rates()
 
     # Programme Guide 2026, p. 99: a range per country group; each NA fixes its exact rate.
