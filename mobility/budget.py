@@ -279,12 +279,7 @@ def _individual_support(row, rates, own, origin_country=""):
         "full": full_days,
         "rate": rate,
     }
-    if reduced_days:
-        detail += " " + _("+ %(reduced)d days at %(percent)d%% from day %(day)d") % {
-            "reduced": reduced_days,
-            "percent": percent,
-            "day": reduced_from,
-        }
+    detail += _reduced_days(reduced_days, percent, reduced_from)
     confirmed = group_confirmed and (own_rate or (data is not None and data.confirmed))
     if reduced_days and data is not None and not data.confirmed:
         confirmed = False
@@ -298,6 +293,17 @@ def _individual_support(row, rates, own, origin_country=""):
         confirmed,
         own_rate,
     )
+
+
+def _reduced_days(days, percent, from_day):
+    """Say the days paid at the reduced rate, if any, to follow a line's calculation."""
+    if not days:
+        return ""
+    return " " + _("+ %(reduced)d days at %(percent)d%% from day %(day)d") % {
+        "reduced": days,
+        "percent": percent,
+        "day": from_day,
+    }
 
 
 def _support_at_agency_rate(row, group, data, published):
@@ -317,12 +323,7 @@ def _support_at_agency_rate(row, group, data, published):
         "agency": agency,
         "year": year,
     }
-    if reduced_days:
-        detail += " " + _("+ %(reduced)d days at %(percent)d%% from day %(day)d") % {
-            "reduced": reduced_days,
-            "percent": percent,
-            "day": reduced_from,
-        }
+    detail += _reduced_days(reduced_days, percent, reduced_from)
     amount = row.participants * _support_per_person(rate, full_days, reduced_days, percent)
     return Line("individual_support", _("Individual support"), detail, amount, row.number, year)
 
@@ -359,12 +360,7 @@ def _support_range(row, group, data, group_confirmed):
         "low": low,
         "high": high,
     }
-    if reduced_days:
-        detail += " " + _("+ %(reduced)d days at %(percent)d%% from day %(day)d") % {
-            "reduced": reduced_days,
-            "percent": percent,
-            "day": reduced_from,
-        }
+    detail += _reduced_days(reduced_days, percent, reduced_from)
     return Line(
         "individual_support",
         _("Individual support"),
