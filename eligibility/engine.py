@@ -20,6 +20,7 @@ from opportunities.rules import RULES
 
 from .verdicts import (
     FAIL,
+    NEEDS_ANSWER,
     NOT_ELIGIBLE,
     PASS,
     UNKNOWN,
@@ -111,6 +112,9 @@ class FormatRules:
     confirmed: bool = True
     offered: bool = True
     offer_note: str = ""
+    source_url: str = ""
+    # A mobility format (Key Action 1): the planner estimates its budget.
+    mobility: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,14 +174,23 @@ class Verdict:
     checks: tuple[Check, ...]
     apply_to: AgencyFacts | None
     suggestions: tuple[str, ...] = ()
+    source_url: str = ""
 
     @property
     def failed(self):
         return [check for check in self.checks if check.status == FAIL]
 
     @property
-    def open_questions(self):
-        return [check for check in self.checks if check.status == UNKNOWN]
+    def questions(self):
+        """The checks that an answer of the user's would settle."""
+        return [check for check in self.checks if check.asks]
+
+    @property
+    def outcome(self):
+        """The verdict as the checker groups it: "needs your answer" apart from "unknown"."""
+        if self.verdict == UNKNOWN and self.questions:
+            return NEEDS_ANSWER
+        return self.verdict
 
 
 def judge(situation: Situation, programme: Programme) -> list[Verdict]:
@@ -260,6 +273,7 @@ def _judge_format(situation, rules, programme):
         verdict=verdict,
         checks=checks,
         apply_to=judge.agency(),
+        source_url=rules.source_url,
     )
 
 
@@ -357,8 +371,9 @@ class _FormatJudge:
             yield self._rule(
                 "applicant_kinds",
                 UNKNOWN,
-                _("Only these organisations may apply: %(kinds)s. Tell us what yours is.")
+                _("Only these organisations may apply: %(kinds)s. What kind is yours?")
                 % {"kinds": allowed_text},
+                field="organisation_type",
             )
         elif kind in allowed:
             yield self._rule(
@@ -421,6 +436,7 @@ class _FormatJudge:
                     "Organisations with an Erasmus accreditation in VET cannot apply. "
                     "Do you hold one?"
                 ),
+                field="accredited",
             )
         elif accredited:
             yield self._rule(
@@ -453,6 +469,7 @@ class _FormatJudge:
                     "call years. How many has yours received?"
                 )
                 % values,
+                field="short_term_grants_last_5_years",
             )
         elif received >= limit:
             yield self._rule(
@@ -493,6 +510,7 @@ class _FormatJudge:
                     "min_organisations",
                     UNKNOWN,
                     _("Add your partner organisations to check the partnership rules."),
+                    field="partners",
                 )
             return
         countries = self.programme.countries
@@ -697,6 +715,7 @@ class _FormatJudge:
                 "duration",
                 UNKNOWN,
                 _("Projects last %(range)s. How long is yours?") % {"range": allowed},
+                field="duration_months",
             )
             return
         fits = (low is None or months >= low) and (high is None or months <= high)
@@ -716,6 +735,7 @@ class _FormatJudge:
                 "max_participants",
                 UNKNOWN,
                 _("At most %(cap)d participants. How many do you plan?") % {"cap": cap},
+                field="participants",
             )
             return
         yield self._rule(
@@ -778,6 +798,7 @@ class _FormatJudge:
                     "Belgium has a National Agency per community: tell us whether your "
                     "organisation belongs to the Flemish, French or German-speaking Community."
                 ),
+                "community",
             )
 
     def agency(self):
@@ -790,8 +811,11 @@ class _FormatJudge:
             self.applicant.code, self.situation.community, self.rules.managed_by
         )
 
-    def _rule(self, rule, status, message):
-        """Make a check; a rule whose fact is unconfirmed can only be ``unknown``."""
+    def _rule(self, rule, status, message, field=""):
+        """Make a check; a rule whose fact is unconfirmed can only be ``unknown``.
+
+        ``field`` names the question whose answer decides an ``unknown`` check.
+        """
         if rule in self.rules.unconfirmed_rules and status != UNKNOWN:
             if self.rules.managed_by == EACEA:
                 advice = _(
@@ -800,4 +824,4 @@ class _FormatJudge:
             else:
                 advice = _("This rule is not confirmed: check with your National Agency.")
             return Check(rule, UNKNOWN, f"{message} {advice}")
-        return Check(rule, status, message)
+        return Check(rule, status, message, field if status == UNKNOWN else "")

@@ -1,6 +1,6 @@
 """Read the programme's rules from the database into the engine's plain values."""
 
-from django.db.models import CharField, OuterRef, StringAgg, Subquery, Value
+from django.db.models import CharField, F, OuterRef, StringAgg, Subquery, Value
 from django.db.models.functions import Cast
 
 from opportunities.caching import cached
@@ -25,6 +25,7 @@ def load_programme() -> Programme:
             tiers=joined(GrantTier, "format", "amount_eur"),
             excluded=joined(Format.excluded_countries.through, "format", "country_id"),
             alternative_codes=joined(Format.alternatives.through, "from_format", "to_format__code"),
+            mobility=F("action_line__is_mobility"),
         )
         .order_by("action_line__position", "position", "code")
     )
@@ -84,6 +85,8 @@ def format_rules(fmt: Format, position: dict[str, int]) -> FormatRules:
         confirmed=fmt.confirmed,
         offered=fmt.offered,
         offer_note=fmt.offer_note,
+        source_url=fmt.source_url,
+        mobility=fmt.mobility,
     )
 
 

@@ -2,7 +2,9 @@
 
 A check is one rule judged: it passes, fails, or is unknown (a question not answered, or a
 value no source gives). A verdict combines them: one failure makes "not eligible", otherwise
-one unknown makes "unknown", otherwise "eligible".
+one unknown makes "unknown", otherwise "eligible". An unknown verdict that a question of the
+checker's would settle ("needs your answer") is told apart from one that only the managing
+agency can settle (a fact no source gives, or one the agency decides).
 """
 
 from __future__ import annotations
@@ -15,13 +17,25 @@ from django.utils.translation import gettext as _
 
 PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
 ELIGIBLE, NOT_ELIGIBLE = "eligible", "not_eligible"
+# Not a verdict of its own: an unknown verdict that an answer of the user's would settle.
+NEEDS_ANSWER = "needs_answer"
+# The order the checker shows its outcomes in.
+OUTCOMES = (ELIGIBLE, NEEDS_ANSWER, UNKNOWN, NOT_ELIGIBLE)
 
 
 @dataclass(frozen=True)
 class Check:
+    """A rule judged. An unknown check that a question answers names that question's field."""
+
     rule: str
     status: str
     message: str
+    field: str = ""
+
+    @property
+    def asks(self):
+        """Whether the user's answer decides this check (rather than a fact no source gives)."""
+        return self.status == UNKNOWN and bool(self.field)
 
 
 def combine(statuses: Iterable[str]) -> str:

@@ -1,18 +1,21 @@
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.http import HttpResponseRedirect, JsonResponse
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from erasmus_portal.htmx import respond
+from erasmus_portal.htmx import respond, still_filling_in
 from erasmus_portal.http import RowActionForm, error_messages, requested_language
 from opportunities.caching import programme_page
 from opportunities.models import Pathway
+from opportunities.sources import guide_page
 
 from .engine import EACEA, Situation, judge, recommend
 from .forms import MAX_PARTNERS, CheckForm, StartForm, form_from_params
 from .programme import current_programme
-from .verdicts import ELIGIBLE, NOT_ELIGIBLE, UNKNOWN
+from .verdicts import ELIGIBLE, OUTCOMES
 
 CHECK_FIELDS = ("country", "goal", "participants")
 
@@ -42,13 +45,16 @@ def check(request):
         "may_add_partner": len(rows) < MAX_PARTNERS,
         "result": None,
         "focus_row": len(rows) - 1 if actions.adds() else None,
+        "result_url": url or request.get_full_path(),
     }
     status = 200
     if answered and form.is_valid():
-        context["result"] = result(form, programme)
-    elif answered:
+        context["result"] = result(form, programme, query, request.path)
+    elif answered and not still_filling_in(request, [form]):
         status = 400
-    return respond(request, "eligibility/check.html", context, "htmx-response", status, url)
+    context["show_errors"] = status == 400
+    partials = {"checker": "htmx-response", "result": "result-response"}
+    return respond(request, "eligibility/check.html", context, partials, status, url)
 
 
 def change_partner_rows(actions):
@@ -68,25 +74,91 @@ def partner_rows(query):
     return [code.strip().upper()[:2] for code in query.getlist("partners")][:MAX_PARTNERS] or [""]
 
 
-def result(form, programme):
-    """Judge the answers and group the verdicts the way the page shows them."""
+@dataclass(frozen=True)
+class Question:
+    """A question of the form a verdict waits for: its field's anchor, label and quick answers."""
+
+    anchor: str
+    label: str
+    answers: tuple[tuple[str, str], ...] = ()
+
+
+# Questions with so few answers that each is offered as a link next to the verdict.
+ONE_CLICK = ("accredited", "community")
+
+
+def result(form, programme, query, path):
+    """Judge the answers and group the verdicts the way the page shows them.
+
+    With a goal (or a format asked about), the formats that serve it are grouped as fits, needs
+    your answer, check with the agency and does not fit; the other formats follow apart.
+    """
     data = form.cleaned_data
     situation = form.situation(partners_given=bool(data["partners"]))
-    verdicts = order(judge(situation, programme), programme, data["format"], data["goal"])
-    groups = {ELIGIBLE: [], UNKNOWN: [], NOT_ELIGIBLE: []}
-    for verdict in verdicts:
-        groups[verdict.verdict].append(verdict)
+    verdicts = judge(situation, programme)
+    chosen, goal = data["format"], data["goal"]
+    rules = {format_rules.code: format_rules for format_rules in programme.formats}
+    serving = [v for v in verdicts if v.code == chosen or goal in rules[v.code].goals]
+    if not chosen and not goal:
+        serving = verdicts
+    # The format asked about first, then the ones newcomers start with (a short-term project
+    # before an accreditation), in programme order.
+    serving.sort(key=lambda v: (v.code != chosen, not rules[v.code].newcomer_friendly))
+    shown = {v.code for v in serving}
+    others = sorted((v for v in verdicts if v.code not in shown), key=lambda v: rank(v.outcome))
+    groups = {outcome: [] for outcome in OUTCOMES}
+    for verdict in serving:
+        groups[verdict.outcome].append(verdict)
+    asked = {check.field for verdict in verdicts for check in verdict.questions}
     return {
         "situation": situation,
         "answers": answers(form),
         "per_community": programme.per_community(situation.country),
-        "fits": groups[ELIGIBLE],
-        "unknown": groups[UNKNOWN],
-        "not_fits": groups[NOT_ELIGIBLE],
+        "groups": [(outcome, groups[outcome]) for outcome in OUTCOMES if groups[outcome]],
+        "counts": {outcome: len(groups[outcome]) for outcome in OUTCOMES},
+        "others": others,
+        "goal_choices": [] if goal or chosen else answer_links(form, query, path, "goal"),
+        "questions": {name: question(form, query, path, name) for name in asked},
+        "next_steps": [
+            (verdict, rules[verdict.code].mobility and plan_url(situation))
+            for verdict in groups[ELIGIBLE]
+        ],
+        "managed_by": {rules[verdict.code].managed_by for verdict in groups[ELIGIBLE]},
+        # How to submit an application (Part C: registration, pp. 413-414; forms, p. 416).
+        "steps_source": guide_page(413),
         "national_agency": programme.agency(situation.country, situation.community),
         "eacea": programme.agency(situation.country, managed_by=EACEA),
         "pathways": Pathway.objects.filter(kind=Pathway.Kind.WITHOUT_APPLYING),
     }
+
+
+def plan_url(situation):
+    """The planner, with what the checker already knows of the plan filled in."""
+    known = {"participants": situation.participants, "months": situation.duration_months}
+    query = urlencode({name: value for name, value in known.items() if value})
+    return f"{reverse('mobility:plan')}?{query}" if query else reverse("mobility:plan")
+
+
+def rank(outcome):
+    return OUTCOMES.index(outcome)
+
+
+def question(form, query, path, name):
+    field = form[name]
+    anchor = "partner-0" if name == "partners" else field.id_for_label
+    links = answer_links(form, query, path, name) if name in ONE_CLICK else ()
+    return Question(anchor, str(field.label), tuple(links))
+
+
+def answer_links(form, query, path, name):
+    """Return (answer, URL of the answers with that answer given) for each of a field's choices."""
+    links = []
+    for value, label in form.fields[name].choices:
+        if value:
+            answered = query.copy()
+            answered[name] = value
+            links.append((str(label), f"{path}?{answered.urlencode()}"))
+    return links
 
 
 def answers(form):
@@ -108,16 +180,6 @@ def answers(form):
     return rows
 
 
-def order(verdicts, programme, chosen_format, goal):
-    """Put the format asked about first, then those serving the goal, keeping programme order."""
-    goals = {rules.code: rules.goals for rules in programme.formats}
-
-    def relevance(verdict):
-        return (verdict.code != chosen_format, bool(goal) and goal not in goals[verdict.code])
-
-    return sorted(verdicts, key=relevance)
-
-
 @require_safe
 @programme_page
 def start(request):
@@ -128,7 +190,9 @@ def start(request):
     )
     context = {"form": form, "recommended": None}
     status = 200
-    if answered and form.is_valid():
+    if answered and not form.is_valid() and still_filling_in(request, [form]):
+        context["form"] = StartForm(initial=request.GET.dict(), programme=form.programme)
+    elif answered and form.is_valid():
         data = form.cleaned_data
         situation = Situation(country=data["country"], participants=data["participants"])
         found = recommend(
@@ -146,7 +210,8 @@ def start(request):
         )
     elif answered:
         status = 400
-    return respond(request, "eligibility/start.html", context, "htmx-response", status)
+    partials = {"start": "htmx-response", "suggestion": "suggestion-response"}
+    return respond(request, "eligibility/start.html", context, partials, status)
 
 
 @require_safe
@@ -185,13 +250,23 @@ def situation_data(situation):
     return data
 
 
+def check_data(check):
+    """A check; ``asks`` names the parameter whose answer would settle an unknown check."""
+    return {
+        "rule": check.rule,
+        "status": check.status,
+        "message": check.message,
+        "asks": check.field or None,
+    }
+
+
 def verdict_data(verdict):
     agency = verdict.apply_to
     return {
         "code": verdict.code,
         "name": verdict.name,
         "verdict": verdict.verdict,
-        "checks": [c.__dict__ for c in verdict.checks],
+        "checks": [check_data(check) for check in verdict.checks],
         "apply_to": {"name": agency.name, "url": agency.url, "kind": agency.kind}
         if agency
         else None,

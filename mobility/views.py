@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from erasmus_portal.htmx import respond, wants_partial
+from erasmus_portal.htmx import respond, still_filling_in
 from erasmus_portal.http import (
     RowActionForm,
     error_messages,
@@ -38,7 +38,10 @@ def api_check(request):
             {
                 "activity": verdict.activity,
                 "verdict": verdict.verdict,
-                "checks": [check.__dict__ for check in verdict.checks],
+                "checks": [
+                    {"rule": check.rule, "status": check.status, "message": check.message}
+                    for check in verdict.checks
+                ],
                 "suggestions": list(verdict.suggestions),
             },
             json_dumps_params={"ensure_ascii": False},
@@ -68,18 +71,10 @@ def plan(request):
     context = plan_context(query, request.programme_token)
     if actions.adds():
         context["rows"][-1].fields["activity"].widget.attrs["autofocus"] = True
-    if wants_partial(request) and only_missing([context["form"], *context["rows"]]):
+    if still_filling_in(request, [context["form"], *context["rows"]]):
         context["invalid"] = False  # still being filled in: no alarm on every change
     status = 400 if context["invalid"] else 200
     return respond(request, "mobility/plan.html", context, PLAN_PARTIALS, status, url)
-
-
-def only_missing(forms):
-    """Whether the only errors are answers still missing (the form is being filled in)."""
-    errors = [
-        e for form in forms if form.is_bound for es in form.errors.as_data().values() for e in es
-    ]
-    return all(error.code == "required" for error in errors)
 
 
 def row_count(query):
@@ -262,7 +257,7 @@ def distance(request):
     form = DistanceForm(request.GET if answered else None)
     context = {"form": form, "result": None}
     status = 200
-    if answered and wants_partial(request) and not form.is_valid() and only_missing([form]):
+    if answered and not form.is_valid() and still_filling_in(request, [form]):
         form = DistanceForm(initial=request.GET.dict())  # still being filled in
         context["form"] = form
     elif answered and form.is_valid():

@@ -12,28 +12,43 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from opportunities.sources import source_label
+
+from ..verdicts import ELIGIBLE, FAIL, NEEDS_ANSWER, NOT_ELIGIBLE, PASS, UNKNOWN
+
 register = template.Library()
 
 
 @register.simple_tag
-def verdict(verdict, level=4):
-    """Return the verdict's ``<article>``: its checks, where to apply, what to consider instead."""
+def verdict(verdict, level=4, questions=None, outcome=False):
+    """Return the verdict's ``<article>``: its checks, where to apply, what to consider instead.
+
+    ``questions`` maps a form field to its anchor and answer links (the checker's ``Question``):
+    a check that asks for that field then links to it. ``outcome`` says the verdict in the
+    heading, for a verdict listed outside a heading that says it.
+    """
     code, name = escape(verdict.code), escape(verdict.name)
     url = escape(format_url(verdict.code, get_language()))
+    said = escape(outcome_label(verdict.outcome)) if outcome else ""
+    said = f' <span class="outcome">{said}</span>' if said else ""
     html = [
-        f'\n<article class="verdict verdict-{escape(verdict.verdict)}" id="verdict-{code}">\n  '
-        f'<h{level}><a href="{url}">{name}</a> <span class="code">{code}</span></h{level}>\n  '
+        f'\n<article class="verdict verdict-{escape(verdict.outcome)}" id="verdict-{code}">\n  '
+        f'<h{level}><a href="{url}">{name}</a> <span class="code">{code}</span>{said}'
+        f"</h{level}>\n  "
         '<ul class="checks">\n    '
     ]
-    labels, other = {"pass": escape(_("Passed")), "fail": escape(_("Fails"))}, escape(_("To check"))
     for check in verdict.checks:
-        label = labels.get(check.status, other)
         html.append(
-            f'\n    <li class="check check-{escape(check.status)}">'
-            f'<span class="status">{label}:</span> {escape(check.message)}</li>\n    '
+            f'\n    <li class="check check-{check_kind(check)}">'
+            f'<span class="status">{escape(check_label(check))}:</span> {escape(check.message)}'
+            f"{question_html(check, questions)}</li>\n    "
         )
     html.append("\n  </ul>\n  ")
-    if verdict.apply_to and verdict.verdict != "not_eligible":
+    if verdict.source_url and (verdict.failed or verdict.verdict == UNKNOWN):
+        label = escape(source_label(verdict.source_url))
+        source = f'<a href="{escape(verdict.source_url)}">{label}</a>'
+        html.append(f'\n  <p class="source">{escape(_("Source"))}: {source}</p>\n  ')
+    if verdict.apply_to and verdict.verdict != NOT_ELIGIBLE:
         agency = f'<a href="{escape(verdict.apply_to.url)}">{escape(verdict.apply_to.name)}</a>'
         html.append(f'\n  <p class="apply-to">{escape(_("Apply to"))}: {agency}</p>\n  ')
     html.append("\n  ")
@@ -44,6 +59,46 @@ def verdict(verdict, level=4):
         html.append(f'\n  <p class="suggestions">{escape(_("Consider instead"))}: {links}</p>\n  ')
     html.append("\n</article>\n")
     return mark_safe("".join(html))
+
+
+def outcome_label(outcome):
+    return {
+        ELIGIBLE: _("Fits"),
+        NEEDS_ANSWER: _("Needs your answer"),
+        UNKNOWN: _("Check with the agency"),
+        NOT_ELIGIBLE: _("Does not fit"),
+    }[outcome]
+
+
+def check_kind(check):
+    """The three outcomes of a rule that does not pass, told apart: fails, asks, agency."""
+    if check.status == UNKNOWN:
+        return "question" if check.asks else "agency"
+    return check.status
+
+
+def check_label(check):
+    return {
+        PASS: _("Passed"),
+        FAIL: _("Fails"),
+        "question": _("Needs your answer"),
+        "agency": _("Check with the agency"),
+    }[check_kind(check)]
+
+
+def question_html(check, questions):
+    """Link a question to its field, with one-click answers where there are only a few."""
+    question = (questions or {}).get(check.field) if check.asks else None
+    if question is None:
+        return ""
+    answers = "".join(
+        f' <a class="answer" href="{escape(url)}" data-hx-get="{escape(url)}" '
+        f'data-hx-target="#checker" data-hx-swap="outerHTML" data-hx-push-url="true">'
+        f"{escape(label)}</a>"
+        for label, url in question.answers
+    )
+    field = f'<a href="#{escape(question.anchor)}">{escape(question.label)}</a>'
+    return f' <span class="ask">{escape(_("Answer"))}: {field}{answers}</span>'
 
 
 @lru_cache(maxsize=256)

@@ -28,7 +28,7 @@ def test_it_answers_every_format_with_checks_agency_and_suggestions(client):
     assert len(data["formats"]) == 14
     ka220 = verdict(response, "KA220-VET")
     assert ka220["verdict"] == "not_eligible"
-    assert {"rule", "status", "message"} == set(ka220["checks"][0])
+    assert {"rule", "status", "message", "asks"} == set(ka220["checks"][0])
     assert ka220["apply_to"]["kind"] == "national_agency"
     assert ka220["suggestions"] == ["KA210-VET"]
 

@@ -134,7 +134,7 @@ def test_individual_is_told_their_organisation_applies(client):
         "Particulieren kunnen geen aanvraag indienen" in response.text
         or "organisatie" in response.text
     )
-    assert response.context["result"]["fits"] == []
+    assert response.context["result"]["counts"]["eligible"] == 0
 
 
 def test_partner_rows_stop_at_the_limit_with_a_message(client):
@@ -187,7 +187,12 @@ def test_a_brazilian_partner_is_refused_with_the_regions_named(client):
         "/api/v1/eligibility", {**BRAZIL, "partners": "DE,FR,BR", "lang": "nl"}
     ).json()["formats"][0]
 
-    verdict = next(v for v in page.context["result"]["not_fits"] if v.code == "KA220-VET")
+    verdict = next(
+        v
+        for outcome, group in page.context["result"]["groups"]
+        for v in group
+        if v.code == "KA220-VET" and outcome == "not_eligible"
+    )
     reason = next(c for c in verdict.checks if c.rule == "non_associated_regions").message
     assert "Brazilië" in reason and "1–3" in reason
     assert escape(reason) in page.text
