@@ -17,6 +17,9 @@ STATES = [
     "/en/compare/?formats=KA210-VET&formats=KA220-VET&formats=ERASMUS-EDU-PEX-COVE",
     "/nl/search/?q=partnerschappen",
     "/nl/check/?country=NL&organisation_type=vet_provider&partners=DE&partners=FR",
+    "/en/check/?country=BE&community=nl&goal=cooperate&partners=DE&partners=ES&partners=MA",
+    "/nl/check/?country=NL&goal=send_learners&partners=ES&participants=20",
+    "/nl/check/start/?country=DE&goal=send_learners&first_time=1&participants=10",
     "/nl/check/plan/?activity=learner_short_term&participants=4&days=30&city=Madrid&travel=green",
     "/nl/check/distance/?origin=Utrecht&destination=Nairobi",
     "/nl/deadlines/",
@@ -33,7 +36,7 @@ BROKEN_WORDS = """() => {
     return rects.length && rects[0].width > 0 ? Math.round(rects[0].top) : null;
   };
   const broken = [];
-  for (const box of document.querySelectorAll('.card, .summary-list')) {
+  for (const box of document.querySelectorAll('.card, .summary-list, .answers dl, .facts')) {
     const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.parentElement.closest('.code, .visually-hidden')) continue;

@@ -140,3 +140,21 @@ def test_planner_pages_are_accessible_and_valid(
 
     assert_accessible(page)
     assert_valid_html(response.text())
+
+
+def test_the_budget_reads_whole_on_a_phone(page, live_programme):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(
+        f"{live_programme.url}/nl/check/plan/?activity=learner_short_term&participants=20"
+        "&days=21&city=Valencia&origin=Utrecht&months=12"
+    )
+
+    cells = page.locator("#estimate td, #estimate tfoot th")
+    expect(cells.first).to_be_visible()
+    right_edges = cells.evaluate_all("cells => cells.map(c => c.getBoundingClientRect().right)")
+    assert len(right_edges) >= 10 and max(right_edges) <= 390
+    total = page.locator("#estimate-total")
+    expect(total).to_contain_text("€ 29.880")
+    total.scroll_into_view_if_needed()
+    expect(total).to_be_in_viewport(ratio=1)
+    expect(page.get_by_role("link", name="Plan en schatting downloaden")).to_be_visible()
