@@ -21,7 +21,7 @@ from erasmus_portal.http import Choices, plain_errors, requested_language
 
 from .caching import cached, digest, programme_page
 from .calls import active_year
-from .models import ActionLine, Agency, Deadline, Format
+from .models import ActionLine, Agency, Deadline, Format, expected_deadlines
 
 UID_DOMAIN = "deadlines.erasmus-vet-portal"
 END = b"END:VCALENDAR\r\n"
@@ -92,11 +92,26 @@ def deadlines(request):
         for deadline in form.deadlines():
             (context["upcoming"] if deadline.moment > now else context["past"]).append(deadline)
         context["past"].reverse()
+        context["expected"] = expected(form.deadlines(), context["upcoming"])
         context["agency"] = form.chosen_agency()
         context["ics_query"] = request.GET.urlencode()
     else:
         status = 400
     return respond(request, "opportunities/deadlines.html", context, "htmx-response", status)
+
+
+def expected(deadlines, upcoming):
+    """Return (format, its expected deadlines) for the offered formats with none to come."""
+    waiting = {d.format.code for d in upcoming}
+    by_format = {}
+    for deadline in deadlines:
+        if deadline.format.code not in waiting and deadline.format.offered:
+            by_format.setdefault(deadline.format.code, []).append(deadline)
+    found = [(listed[0].format, expected_deadlines(listed)) for listed in by_format.values()]
+    return sorted(
+        ((fmt, items) for fmt, items in found if items),
+        key=lambda pair: (pair[1][0].first, pair[0].code),
+    )
 
 
 @require_safe

@@ -53,6 +53,7 @@ MATCHES = {
     "managed_by": lambda fmt, value: fmt.managed_by == value,
     "newcomer": lambda fmt, value: fmt.newcomer_friendly,
     "open": lambda fmt, value: fmt.upcoming_deadline is not None,
+    "expected": lambda fmt, value: bool(fmt.expected_deadlines),
 }
 
 
@@ -93,6 +94,9 @@ class FinderForm(forms.Form):
     )
     newcomer = forms.BooleanField(label=_("Formats suited to newcomers"), required=False)
     open = forms.BooleanField(label=_("Formats with a deadline still to come"), required=False)
+    expected = forms.BooleanField(
+        label=_("Formats whose next deadline is expected (not yet announced)"), required=False
+    )
 
     def __init__(self, data, formats):
         super().__init__(data)

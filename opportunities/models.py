@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -823,6 +824,13 @@ class Format(Described):
         """Return the last known deadline, or None."""
         return max(self.deadlines.all(), key=lambda d: d.moment, default=None)
 
+    @property
+    def expected_deadlines(self):
+        """Return the deadlines expected in the next call while none is to come (or [])."""
+        if not self.offered or self.upcoming_deadline is not None:
+            return []
+        return expected_deadlines(self.deadlines.all())
+
 
 class GrantTier(models.Model):
     """A fixed lump sum a format offers; the applicant picks one."""
@@ -913,6 +921,52 @@ class Deadline(Sourced):
         """Return the deadline as an aware datetime (end of day when the time is unknown)."""
         time = self.time or datetime.time(23, 59)
         return datetime.datetime.combine(self.date, time, zoneinfo.ZoneInfo(self.time_zone))
+
+
+@dataclass(frozen=True)
+class ExpectedDeadline:
+    """A deadline of the next call, not yet published, expected in ``months`` of ``call_year``.
+
+    ``day`` is the day of the month in the latest call, to say "early", "mid" or "late".
+    """
+
+    call_year: int
+    round: int
+    months: tuple[int, ...]
+    day: int
+
+    @property
+    def first(self):
+        return datetime.date(self.call_year, self.months[0], 1)
+
+    @property
+    def last(self):
+        return datetime.date(self.call_year, self.months[-1], 1)
+
+    @property
+    def part(self):
+        return "early" if self.day <= 10 else "mid" if self.day <= 20 else "late"
+
+
+def expected_deadlines(deadlines, calls=3):
+    """Return the next call's expected deadlines, from the same round of the last ``calls``.
+
+    A round held in the latest call year is expected again the year after, in the months its
+    deadline fell in over the last calls. Nothing is expected once a deadline of that next
+    year is known, or for a round the latest call did not hold.
+    """
+    by_round = {}
+    for deadline in deadlines:
+        by_round.setdefault(deadline.round, {})[deadline.call_year] = deadline.date
+    latest = max((year for dates in by_round.values() for year in dates), default=None)
+    expected = []
+    for number, dates in sorted(by_round.items()):
+        if latest not in dates:
+            continue
+        recent = [dates[year] for year in sorted(dates)[-calls:]]
+        months = tuple(sorted({date.month for date in recent}))
+        expected.append(ExpectedDeadline(latest + 1, number, months, dates[latest].day))
+    return expected
 
 
 class CostKind(models.TextChoices):

@@ -141,15 +141,23 @@ def test_future_deadline_is_the_next_deadline(client):
     assert "not yet published" not in text
 
 
-def test_without_a_future_deadline_the_last_one_is_named(client):
+def test_without_a_future_deadline_the_expected_ones_and_the_last_one_are_named(client):
     fmt = Format.objects.get(code="KA210-VET")
     fmt.deadlines.filter(date__gte=timezone.now().date()).delete()
     last = fmt.deadlines.order_by("date").last()
+    year = last.call_year + 1
 
-    text = client.get("/en/formats/KA210-VET/").text
+    english = client.get("/en/formats/KA210-VET/").text
+    dutch = client.get("/nl/formats/KA210-VET/").text
 
-    assert "The next deadline is not yet published. The last one was" in text
-    assert f'datetime="{last.date.isoformat()}"' in text
+    assert (
+        f'Next call: <time datetime="{year}-03">expected in early March {year}</time> (round 1); '
+        f'<time datetime="{year}-10">expected in early October {year}</time> (round 2); '
+        "not yet announced."
+    ) in english
+    assert f"verwacht begin maart {year}</time> (ronde 1)" in dutch
+    assert "nog niet bekendgemaakt" in dutch
+    assert f'The last one was <time datetime="{last.date.isoformat()}"' in english
 
 
 def test_sources_of_the_format_and_its_deadlines_are_listed(client):
