@@ -74,6 +74,10 @@ class AgencyFacts:
     country: str | None
     community: str = ""
     confirmed: bool = True
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    contact_source_url: str = ""
 
 
 @dataclass(frozen=True)

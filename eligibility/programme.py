@@ -45,7 +45,18 @@ def load_programme() -> Programme:
             for c in sorted(Country.objects.in_call(year), key=lambda country: country.name)
         },
         agencies=tuple(
-            AgencyFacts(a.name, a.url, a.kind, a.country_id, a.community, a.confirmed)
+            AgencyFacts(
+                a.name,
+                a.url,
+                a.kind,
+                a.country_id,
+                a.community,
+                a.confirmed,
+                a.email,
+                a.phone,
+                a.address,
+                a.contact_source_url,
+            )
             for a in Agency.objects.all()
         ),
         kind_labels={kind.value: str(kind.label) for kind in OrganisationKind},

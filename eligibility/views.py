@@ -1,15 +1,17 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.db.models import F
 from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
 from erasmus_portal.htmx import respond, still_filling_in
 from erasmus_portal.http import RowActionForm, error_messages, requested_language
-from opportunities.caching import programme_page
-from opportunities.models import Pathway
+from opportunities.caching import cached, programme_page
+from opportunities.calls import active_year
+from opportunities.models import Deadline, Pathway, expected_deadlines
 from opportunities.sources import guide_page
 
 from .engine import EACEA, Situation, judge, recommend
@@ -49,7 +51,7 @@ def check(request):
     }
     status = 200
     if answered and form.is_valid():
-        context["result"] = result(form, programme, query, request.path)
+        context["result"] = result(form, programme, query, request.path, request.programme_token)
     elif answered and not still_filling_in(request, [form]):
         status = 400
     context["show_errors"] = status == 400
@@ -87,7 +89,7 @@ class Question:
 ONE_CLICK = ("accredited", "community")
 
 
-def result(form, programme, query, path):
+def result(form, programme, query, path, token):
     """Judge the answers and group the verdicts the way the page shows them.
 
     With a goal (or a format asked about), the formats that serve it are grouped as fits, needs
@@ -119,10 +121,7 @@ def result(form, programme, query, path):
         "others": others,
         "goal_choices": [] if goal or chosen else answer_links(form, query, path, "goal"),
         "questions": {name: question(form, query, path, name) for name in asked},
-        "next_steps": [
-            (verdict, rules[verdict.code].mobility and plan_url(situation))
-            for verdict in groups[ELIGIBLE]
-        ],
+        "next_steps": next_steps(groups[ELIGIBLE], rules, situation, token),
         "managed_by": {rules[verdict.code].managed_by for verdict in groups[ELIGIBLE]},
         # How to submit an application (Part C: registration, pp. 413-414; forms, p. 416).
         "steps_source": guide_page(413),
@@ -130,6 +129,32 @@ def result(form, programme, query, path):
         "eacea": programme.agency(situation.country, managed_by=EACEA),
         "pathways": Pathway.objects.filter(kind=Pathway.Kind.WITHOUT_APPLYING),
     }
+
+
+def next_steps(fits, rules, situation, token):
+    """Return, per format that fits: its verdict, the planner's address for a mobility format
+    (else None), its next deadline (or None) and its expected deadlines (or [])."""
+    deadlines = cached("deadlines-by-format", deadlines_by_format, token) if fits else {}
+    now = timezone.now()
+    steps = []
+    for verdict in fits:
+        known = deadlines.get(verdict.code, [])
+        upcoming = next((d for d in known if d.moment > now), None)
+        expected = [] if upcoming or not rules[verdict.code].offered else expected_deadlines(known)
+        plan = plan_url(situation) if rules[verdict.code].mobility else None
+        steps.append((verdict, plan, upcoming, expected))
+    return steps
+
+
+def deadlines_by_format():
+    """Return the call's deadlines by format code, the earliest first."""
+    found = {}
+    deadlines = Deadline.objects.filter(format__call_id=active_year()).annotate(
+        code=F("format__code")
+    )
+    for deadline in deadlines.order_by("date", "time"):
+        found.setdefault(deadline.code, []).append(deadline)
+    return found
 
 
 def plan_url(situation):

@@ -253,6 +253,7 @@ class AgencyAdmin(ProgrammeAdmin):
     autocomplete_fields = ["country"]
     fieldsets = [
         (None, {"fields": ("code", "name", "kind", ("country", "community"), "url")}),
+        (_("Contact"), {"fields": ("email", "phone", "address", "contact_source_url")}),
         SOURCE,
     ]
 

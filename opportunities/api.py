@@ -37,6 +37,10 @@ def agency_data(agency):
         "country": agency.country_id,
         "community": agency.community or None,
         "url": agency.url,
+        "email": agency.email or None,
+        "phone": agency.phone or None,
+        "address": agency.address or None,
+        "contact_source_url": agency.contact_source_url or None,
         "confirmed": agency.confirmed,
     }
 

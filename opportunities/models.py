@@ -400,6 +400,24 @@ class Agency(Sourced):
         help_text=_("Only for Belgium: the community whose organisations apply here."),
     )
     url = models.URLField(_("website"), max_length=300)
+    email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("The address for questions about applying.")
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("In international form, as the agency writes it: +31 30 230 3030."),
+    )
+    address = models.TextField(
+        _("postal address"), blank=True, help_text=_("As the agency publishes it, line by line.")
+    )
+    contact_source_url = models.URLField(
+        _("source of the contact details"),
+        max_length=500,
+        blank=True,
+        help_text=_("The official page that gives this e-mail address, phone and address."),
+    )
 
     objects = CodeManager.from_queryset(AgencyQuerySet)()
     history = HistoricalRecords()

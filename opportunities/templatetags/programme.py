@@ -77,6 +77,12 @@ def key_part(value):
 
 
 @register.filter
+def tel(phone):
+    """A phone number as a ``tel:`` address: the plus and the digits, without a trunk "(0)"."""
+    return "tel:" + "".join(c for c in phone.replace("(0)", "") if c.isdigit() or c == "+")
+
+
+@register.filter
 def source_label(url):
     """The readable name of a source address, e.g. "Programme Guide 2026, p. 236"."""
     return sources.source_label(url)

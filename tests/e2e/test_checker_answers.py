@@ -3,7 +3,10 @@
 import re
 
 import pytest
+from django.db import connection
 from playwright.sync_api import expect
+
+from opportunities.models import Agency
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +99,31 @@ def test_what_is_typed_while_a_result_loads_is_kept(page, live_programme, path, 
 
     expect(box).to_have_value("20")
     expect(box).to_be_focused()
+
+
+def test_next_steps_give_the_national_agencys_e_mail_and_phone(page, live_programme):
+    if connection.vendor != "sqlite":
+        pytest.skip("the test edits an agency: run on SQLite, where the server sees it")
+    agency = Agency.objects.get(code="nl")
+    agency.email = "vragen@agency.example"
+    agency.phone = "+31 (0)30 123 4567"
+    agency.address = "Postbus 1\n1000 AA Stad"
+    agency.contact_source_url = "https://agency.example/contact"
+    agency.save()
+
+    page.goto(
+        f"{live_programme.url}{SENDING}&organisation_type=vet_provider&accredited=0"
+        "&short_term_grants_last_5_years=0&duration_months=12"
+    )
+
+    steps = page.locator(".next-steps")
+    ka122 = steps.locator(".next-formats > li", has_text="KA122-VET")
+    expect(ka122.get_by_role("link", name="vragen@agency.example")).to_have_attribute(
+        "href", "mailto:vragen@agency.example"
+    )
+    expect(ka122.get_by_role("link", name="+31 (0)30 123 4567")).to_have_attribute(
+        "href", "tel:+31301234567"
+    )
+    expect(ka122).to_contain_text("Postbus 1")
+    expect(ka122.locator(".deadline")).to_contain_text("verwacht")
+    expect(steps).to_contain_text("EU Login")

@@ -25,8 +25,9 @@ def test_empty_form_asks_the_questions(client):
 
 
 def test_a_situation_gets_verdicts_grouped(client, django_assert_max_num_queries):
-    # The programme version, formats, countries, agencies and ways to take part.
-    with django_assert_max_num_queries(5):
+    # The programme version, formats, countries, agencies, ways to take part and the
+    # deadlines of the formats that fit.
+    with django_assert_max_num_queries(6):
         response = client.get(URL, FITTING)
 
     assert response.status_code == 200
