@@ -59,8 +59,14 @@ def test_bad_input_shows_a_message_next_to_the_field(page, live_programme):
 @pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize(
     "query",
-    ["", "?country=BE&community=de&partners=DE&partners=MA&duration_months=40&grant_eur=1"],
-    ids=["form", "result"],
+    [
+        "",
+        "?country=BE&community=de&partners=DE&partners=MA&duration_months=40&grant_eur=1",
+        "?country=NL&goal=send_learners&partners=ES&participants=20&accredited=0",
+        "?country=NL&goal=send_learners&partners=ES&participants=20&accredited=0"
+        "&organisation_type=vet_provider&short_term_grants_last_5_years=0&duration_months=12",
+    ],
+    ids=["form", "result", "questions", "next-steps"],
 )
 def test_checker_pages_are_accessible_and_valid(
     page, live_programme, assert_accessible, assert_valid_html, language, query

@@ -63,6 +63,12 @@ OVERLAPS = """() => {
   }
   boxes.sort((a, b) => a.rect.top - b.rect.top);
   const found = [];
+  // Cut off at the right edge (inside a box that hides its overflow, the page does not scroll).
+  for (const box of boxes) {
+    if (box.rect.right > window.innerWidth + 1 && !box.element.closest('.table-scroll')) {
+      found.push(`${name(box.element)} "${box.text.slice(0, 30)}" runs past the right edge`);
+    }
+  }
   for (let i = 0; i < boxes.length; i++) {
     const a = boxes[i];
     for (let j = i + 1; j < boxes.length && boxes[j].rect.top < a.rect.bottom - 2; j++) {

@@ -48,8 +48,9 @@ def test_the_deadlines_page_lists_the_expected_deadlines_as_expected(client):
     expected = text[text.index('id="expected-title"') :]
 
     assert "Verwacht, nog niet bekendgemaakt" in expected
-    assert '<time datetime="2027-02">verwacht half februari 2027</time> (ronde 1)' in expected
-    assert '<time datetime="2027-10">verwacht begin oktober 2027</time> (ronde 2)' in expected
+    period = '<time class="expected-period" datetime="{}">verwacht {}</time> (ronde {})'
+    assert period.format("2027-02", "half februari 2027", 1) in expected
+    assert period.format("2027-10", "begin oktober 2027", 2) in expected
 
 
 @pytest.mark.django_db

@@ -150,10 +150,10 @@ def test_without_a_future_deadline_the_expected_ones_and_the_last_one_are_named(
     english = client.get("/en/formats/KA210-VET/").text
     dutch = client.get("/nl/formats/KA210-VET/").text
 
+    period = '<time class="expected-period" datetime="{}">expected in early {}</time> (round {})'
     assert (
-        f'Next call: <time datetime="{year}-03">expected in early March {year}</time> (round 1); '
-        f'<time datetime="{year}-10">expected in early October {year}</time> (round 2); '
-        "not yet announced."
+        f"Next call: {period.format(f'{year}-03', f'March {year}', 1)}; "
+        f"{period.format(f'{year}-10', f'October {year}', 2)}; not yet announced."
     ) in english
     assert f"verwacht begin maart {year}</time> (ronde 1)" in dutch
     assert "nog niet bekendgemaakt" in dutch
