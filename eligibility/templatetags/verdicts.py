@@ -37,10 +37,12 @@ def verdict(verdict, level=4, questions=None, outcome=False):
         f"</h{level}>\n  "
         '<ul class="checks">\n    '
     ]
+    labels = check_labels()
     for check in verdict.checks:
+        kind = check_kind(check)
         html.append(
-            f'\n    <li class="check check-{check_kind(check)}">'
-            f'<span class="status">{escape(check_label(check))}:</span> {escape(check.message)}'
+            f'\n    <li class="check check-{kind}">'
+            f'<span class="status">{labels[kind]}:</span> {escape(check.message)}'
             f"{question_html(check, questions)}</li>\n    "
         )
     html.append("\n  </ul>\n  ")
@@ -77,13 +79,14 @@ def check_kind(check):
     return check.status
 
 
-def check_label(check):
+def check_labels():
+    """The label of each kind of check, escaped, in the active language."""
     return {
-        PASS: _("Passed"),
-        FAIL: _("Fails"),
-        "question": _("Needs your answer"),
-        "agency": _("Check with the agency"),
-    }[check_kind(check)]
+        PASS: escape(_("Passed")),
+        FAIL: escape(_("Fails")),
+        "question": escape(_("Needs your answer")),
+        "agency": escape(_("Check with the agency")),
+    }
 
 
 def question_html(check, questions):

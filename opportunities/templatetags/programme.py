@@ -2,7 +2,10 @@
 
 from django import template
 from django.db.models import Model
+from django.utils.formats import date_format
 from django.utils.functional import Promise
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from opportunities import sources
 from opportunities.caching import cached, digest
@@ -74,6 +77,35 @@ def key_part(value):
     if isinstance(value, (list, tuple)):
         return tuple(key_part(item) for item in value)
     return str(value) if isinstance(value, Promise) else value
+
+
+@register.simple_tag
+def expected_deadline(expected, rounds=False):
+    """An expected deadline, labelled as expected, as ``<time>``; with its round if ``rounds``.
+
+    Written in Python: a template took a quarter of a millisecond for each, and the deadlines
+    page shows one per format.
+    """
+    if len(expected.months) > 1:
+        text = _("expected between %(first)s and %(last)s") % {
+            "first": date_format(expected.first, "F"),
+            "last": date_format(expected.last, "F Y"),
+        }
+    else:
+        words = {
+            "early": _("expected in early %(month)s"),
+            "mid": _("expected in mid-%(month)s"),
+            "late": _("expected in late %(month)s"),
+        }
+        text = words[expected.part] % {"month": date_format(expected.first, "F Y")}
+    html = format_html(
+        '<time class="expected-period" datetime="{}">{}</time>',
+        expected.first.strftime("%Y-%m"),
+        text,
+    )
+    if rounds:
+        html += format_html(" ({})", _("round %(round)s") % {"round": expected.round})
+    return html
 
 
 @register.filter
