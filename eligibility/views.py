@@ -122,7 +122,7 @@ def result(form, programme, query, path, token):
         "goal_choices": [] if goal or chosen else answer_links(form, query, path, "goal"),
         "questions": {name: question(form, query, path, name) for name in asked},
         "next_steps": next_steps(groups[ELIGIBLE], rules, situation, token),
-        "managed_by": {rules[verdict.code].managed_by for verdict in groups[ELIGIBLE]},
+        "managed_by": tuple(sorted({rules[v.code].managed_by for v in groups[ELIGIBLE]})),
         # How to submit an application (Part C: registration, pp. 413-414; forms, p. 416).
         "steps_source": guide_page(413),
         "national_agency": programme.agency(situation.country, situation.community),
@@ -177,13 +177,14 @@ def question(form, query, path, name):
 
 def answer_links(form, query, path, name):
     """Return (answer, URL of the answers with that answer given) for each of a field's choices."""
-    links = []
-    for value, label in form.fields[name].choices:
-        if value:
-            answered = query.copy()
-            answered[name] = value
-            links.append((str(label), f"{path}?{answered.urlencode()}"))
-    return links
+    others = query.copy()
+    others.pop(name, None)
+    start = f"{path}?{others.urlencode()}&" if others else f"{path}?"
+    return [
+        (str(label), start + urlencode({name: value}))
+        for value, label in form.fields[name].choices
+        if value
+    ]
 
 
 def answers(form):
