@@ -106,6 +106,7 @@ class FormatRules:
     max_grant_eur: int | None = None
     applicant_kinds: tuple[str, ...] = ()
     accredited_excluded: bool = False
+    accredited_required: bool = False
     max_grants: int | None = None
     max_grants_period_years: int | None = None
     min_ngo_network_countries: int | None = None
@@ -429,34 +430,59 @@ class _FormatJudge:
             )
 
     def accreditation(self):
-        if not self.rules.accredited_excluded:
-            return
         accredited = self.situation.accredited
-        if accredited is None:
-            yield self._rule(
-                "accredited_excluded",
-                UNKNOWN,
-                _(
-                    "Organisations with an Erasmus accreditation in VET cannot apply. "
-                    "Do you hold one?"
-                ),
-                field="accredited",
-            )
-        elif accredited:
-            yield self._rule(
-                "accredited_excluded",
-                FAIL,
-                _(
-                    "Your organisation holds an Erasmus accreditation in VET: it requests its "
-                    "mobility funding through that accreditation instead."
-                ),
-            )
-        else:
-            yield self._rule(
-                "accredited_excluded",
-                PASS,
-                _("Your organisation holds no Erasmus accreditation in VET."),
-            )
+        if self.rules.accredited_excluded:
+            if accredited is None:
+                yield self._rule(
+                    "accredited_excluded",
+                    UNKNOWN,
+                    _(
+                        "Organisations with an Erasmus accreditation in VET cannot apply. "
+                        "Do you hold one?"
+                    ),
+                    field="accredited",
+                )
+            elif accredited:
+                yield self._rule(
+                    "accredited_excluded",
+                    FAIL,
+                    _(
+                        "Your organisation holds an Erasmus accreditation in VET: it requests "
+                        "its mobility funding through that accreditation instead."
+                    ),
+                )
+            else:
+                yield self._rule(
+                    "accredited_excluded",
+                    PASS,
+                    _("Your organisation holds no Erasmus accreditation in VET."),
+                )
+        if self.rules.accredited_required:
+            if accredited is None:
+                yield self._rule(
+                    "accredited_required",
+                    UNKNOWN,
+                    _(
+                        "Only organisations with an Erasmus accreditation in VET can apply. "
+                        "Do you hold one?"
+                    ),
+                    field="accredited",
+                )
+            elif accredited:
+                yield self._rule(
+                    "accredited_required",
+                    PASS,
+                    _("Your organisation holds an Erasmus accreditation in VET."),
+                )
+            else:
+                yield self._rule(
+                    "accredited_required",
+                    FAIL,
+                    _(
+                        "Only organisations with an Erasmus accreditation in VET can apply, "
+                        "and yours holds none."
+                    ),
+                )
 
     def grant_limit(self):
         limit, years = self.rules.max_grants, self.rules.max_grants_period_years

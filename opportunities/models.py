@@ -636,6 +636,11 @@ class Format(Described):
         default=False,
         help_text=_("Organisations holding an Erasmus accreditation in VET may not apply."),
     )
+    accredited_required = models.BooleanField(
+        _("only for accredited organisations"),
+        default=False,
+        help_text=_("Only organisations holding an Erasmus accreditation in VET may apply."),
+    )
     max_grants = models.PositiveSmallIntegerField(
         _("grants per period"),
         null=True,

@@ -73,6 +73,13 @@ RULES = (
         "accreditation",
     ),
     Rule(
+        "accredited_required",
+        ("accredited_required",),
+        _("only for accredited organisations"),
+        WHO,
+        "accreditation",
+    ),
+    Rule(
         "grant_limit",
         ("max_grants", "max_grants_period_years"),
         _("grants per period"),

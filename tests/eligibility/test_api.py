@@ -25,7 +25,7 @@ def test_it_answers_every_format_with_checks_agency_and_suggestions(client):
     data = response.json()
     assert data["situation"]["country"] == "NL"
     assert data["situation"]["partners"] == ["DE"]
-    assert len(data["formats"]) == 14
+    assert len(data["formats"]) == 15
     ka220 = verdict(response, "KA220-VET")
     assert ka220["verdict"] == "not_eligible"
     assert {"rule", "status", "message", "asks"} == set(ka220["checks"][0])
@@ -102,7 +102,7 @@ def test_command_prints_json():
 
     call_command("check_eligibility", "--country=NL", "--json", stdout=out)
 
-    assert len(json.loads(out.getvalue())["formats"]) == 14
+    assert len(json.loads(out.getvalue())["formats"]) == 15
 
 
 def test_command_refuses_bad_input():

@@ -12,6 +12,14 @@ pytestmark = pytest.mark.django_db
 
 # A complete, fitting answer for each format; each case changes one thing.
 BASE = {
+    "KA121-VET": dict(
+        country="NL",
+        organisation_type="company",
+        accredited=True,
+        partners=(),
+        duration_months=15,
+        participants=120,
+    ),
     "KA122-VET": dict(
         country="NL",
         organisation_type="vet_provider",
@@ -80,6 +88,12 @@ def test_a_cove_lasts_48_months():
         ("KA122-VET", {"participants": 31}, "max_participants", "fail"),
         ("KA122-VET", {"accredited": True}, "accredited_excluded", "fail"),
         ("KA122-VET", {"accredited": None}, "accredited_excluded", "unknown"),
+        # Accredited projects: only for holders of an accreditation, 15 to 24 months (p. 95).
+        ("KA121-VET", {"accredited": True}, "accredited_required", "pass"),
+        ("KA121-VET", {"accredited": False}, "accredited_required", "fail"),
+        ("KA121-VET", {"accredited": None}, "accredited_required", "unknown"),
+        ("KA121-VET", {"duration_months": 14}, "duration", "fail"),
+        ("KA121-VET", {"duration_months": 24}, "duration", "pass"),
         ("KA122-VET", {"short_term_grants_last_5_years": 2}, "grant_limit", "pass"),
         ("KA122-VET", {"short_term_grants_last_5_years": 3}, "grant_limit", "fail"),
         ("KA122-VET", {"duration_months": 6}, "duration", "pass"),

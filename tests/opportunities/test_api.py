@@ -24,12 +24,12 @@ FORMAT_KEYS = {
 }
 
 
-def test_formats_lists_all_fourteen_with_their_numbers(client):
+def test_formats_lists_all_fifteen_with_their_numbers(client):
     response = client.get("/api/v1/formats/")
 
     assert response.status_code == 200
     formats = {f["code"]: f for f in response.json()["formats"]}
-    assert len(formats) == 14
+    assert len(formats) == 15
     for fmt in formats.values():
         assert set(fmt) >= FORMAT_KEYS
         assert set(fmt["name"]) == {"nl", "en"} and all(fmt["name"].values())
@@ -39,6 +39,10 @@ def test_formats_lists_all_fourteen_with_their_numbers(client):
     assert formats["KA220-VET"]["lump_sums_eur"] == [120000, 250000, 400000]
     assert formats["KA220-VET"]["min_organisations"] == 3
     assert formats["KA122-VET"]["max_participants"] == 30
+    # Programme Guide 2026, p. 95: only for accredited organisations, 15 months, 24 at most.
+    assert formats["KA121-VET"]["accredited_required"] is True
+    assert formats["KA121-VET"]["duration_min_months"] == 15
+    assert formats["KA121-VET"]["duration_max_months"] == 24
     assert formats["ERASMUS-EDU-PEX-COVE"]["max_grant_eur"] == 4000000
     assert formats["ERASMUS-EDU-PEX-COVE"]["managed_by"] == "eacea"
     deadline = formats["KA220-VET"]["deadlines"][-1]

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.django_db
 
 FORMATS = {
     "KA120-VET": "KA1",
+    "KA121-VET": "KA1",
     "KA122-VET": "KA1",
     "KA210-VET": "KA2",
     "KA220-VET": "KA2",
@@ -36,7 +37,7 @@ FORMATS = {
     "ERASMUS-JMO-OFET-LEU": "JM",
     "ERASMUS-JMO-OFET-NETWORK": "JM",
 }
-NATIONAL_AGENCY_FORMATS = {"KA120-VET", "KA122-VET", "KA210-VET", "KA220-VET"}
+NATIONAL_AGENCY_FORMATS = {"KA120-VET", "KA121-VET", "KA122-VET", "KA210-VET", "KA220-VET"}
 EU = set(
     [
         "AT",
@@ -71,7 +72,7 @@ EU = set(
 ASSOCIATED = {"IS", "LI", "NO", "MK", "TR", "RS"}
 
 
-def test_three_action_lines_and_fourteen_formats():
+def test_three_action_lines_and_fifteen_formats():
     assert set(ActionLine.objects.values_list("code", flat=True)) == {"KA1", "KA2", "JM"}
     assert dict(Format.objects.values_list("code", "action_line__code")) == FORMATS
 
@@ -101,6 +102,7 @@ def test_lump_sums(code, lump_sums):
         ("KA210-VET", 2, 2, 0, (6, 24)),
         ("KA220-VET", 3, 3, 0, (12, 36)),
         ("KA122-VET", 1, 1, 0, (6, 18)),
+        ("KA121-VET", 1, 1, 0, (15, 24)),  # p. 95
         # Programme Guide 2026: CoVE p. 262 (no minimum of EU member states), p. 263;
         # Jean Monnet networks p. 408 (at least 6 applicants).
         ("ERASMUS-EDU-PEX-COVE", 8, 4, 0, (48, 48)),

@@ -87,6 +87,7 @@ def everything_ruled(**changes):
         "applicant_kinds": ("vet_provider",),
         "min_ngo_network_countries": 5,
         "accredited_excluded": True,
+        "accredited_required": True,
         "max_grants": 3,
         "max_grants_period_years": 5,
         "min_organisations": 3,
