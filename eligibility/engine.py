@@ -200,8 +200,16 @@ class Verdict:
 
 def judge(situation: Situation, programme: Programme) -> list[Verdict]:
     """Return a verdict for every format, with its checks, agency and suggestions."""
+    # The body that takes the application depends on who manages the format, not on the format.
+    # An outermost region's or overseas territory's organisation applies to its member state's
+    # National Agency (``Programme.agency`` follows ``member_state``).
+    agencies = {
+        managed_by: programme.agency(situation.country, situation.community, managed_by)
+        for managed_by in {rules.managed_by for rules in programme.formats}
+    }
     verdicts = {
-        rules.code: _judge_format(situation, rules, programme) for rules in programme.formats
+        rules.code: _judge_format(situation, rules, programme, agencies[rules.managed_by])
+        for rules in programme.formats
     }
     return [
         _with_suggestions(verdict, rules, verdicts)
@@ -268,7 +276,7 @@ def _with_suggestions(verdict, rules, verdicts):
     return Verdict(**{**verdict.__dict__, "suggestions": fitting})
 
 
-def _judge_format(situation, rules, programme):
+def _judge_format(situation, rules, programme, apply_to):
     judge = _FormatJudge(situation, rules, programme)
     checks = tuple(judge.checks())
     verdict = combine([check.status for check in checks] + ([] if rules.confirmed else [UNKNOWN]))
@@ -277,7 +285,7 @@ def _judge_format(situation, rules, programme):
         name=rules.name,
         verdict=verdict,
         checks=checks,
-        apply_to=judge.agency(),
+        apply_to=apply_to,
         source_url=rules.source_url,
     )
 
@@ -830,16 +838,6 @@ class _FormatJudge:
                 ),
                 "community",
             )
-
-    def agency(self):
-        """Return the body that takes the application, or None when it cannot be told.
-
-        An outermost region's or overseas territory's organisation applies to its member
-        state's National Agency (``Programme.agency`` follows ``member_state``).
-        """
-        return self.programme.agency(
-            self.applicant.code, self.situation.community, self.rules.managed_by
-        )
 
     def _rule(self, rule, status, message, field=""):
         """Make a check; a rule whose fact is unconfirmed can only be ``unknown``.

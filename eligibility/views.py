@@ -189,14 +189,16 @@ def answer_links(form, query, path, name):
 
 def answers(form):
     """Return (question, answer) pairs of what was answered, for the summary above the result."""
-    names = {country.code: country.name for country in form.countries}
+    countries = form.programme.countries
     rows = []
     for name, value in form.cleaned_data.items():
         if value in (None, "", []) or name == "format":
             continue
         field = form.fields[name]
         if name == "partners":
-            shown = ", ".join(names[code] for code in value)
+            shown = ", ".join(countries[code].name for code in value)
+        elif name == "country":
+            shown = countries[value].name
         elif getattr(field, "choices", None):
             key = ("1" if value else "0") if isinstance(value, bool) else str(value)
             shown = {str(choice): label for choice, label in field.choices}.get(key, value)

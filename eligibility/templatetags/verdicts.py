@@ -37,7 +37,7 @@ def verdict(verdict, level=4, questions=None, outcome=False):
         f"</h{level}>\n  "
         '<ul class="checks">\n    '
     ]
-    labels = check_labels()
+    labels = check_labels(get_language())
     for check in verdict.checks:
         kind = check_kind(check)
         html.append(
@@ -79,8 +79,9 @@ def check_kind(check):
     return check.status
 
 
-def check_labels():
-    """The label of each kind of check, escaped, in the active language."""
+@lru_cache(maxsize=8)
+def check_labels(language):
+    """The label of each kind of check, escaped, in ``language`` (the active one)."""
     return {
         PASS: escape(_("Passed")),
         FAIL: escape(_("Fails")),

@@ -1,10 +1,13 @@
 """Template parts rendered once per programme version and language, then read from the cache."""
 
+from functools import lru_cache
+
 from django import template
 from django.db.models import Model
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from opportunities import sources
@@ -83,9 +86,15 @@ def key_part(value):
 def expected_deadline(expected, rounds=False):
     """An expected deadline, labelled as expected, as ``<time>``; with its round if ``rounds``.
 
-    Written in Python: a template took a quarter of a millisecond for each, and the deadlines
-    page shows one per format.
+    Written in Python and kept per language: a template took a quarter of a millisecond for
+    each, formatting the months most of it, and the deadlines page shows one per format.
     """
+    return expected_deadline_html(expected, bool(rounds), get_language())
+
+
+@lru_cache(maxsize=1024)
+def expected_deadline_html(expected, rounds, language):
+    """``expected_deadline`` in ``language``, the active one (names of months do not change)."""
     if len(expected.months) > 1:
         text = _("expected between %(first)s and %(last)s") % {
             "first": date_format(expected.first, "F"),
