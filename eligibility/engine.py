@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from opportunities.rules import RULES
@@ -30,6 +29,7 @@ from .verdicts import (
     join,
     range_text,
 )
+from .verdicts import translate as _
 
 EU_MEMBER, ASSOCIATED, NON_ASSOCIATED = "eu_member", "associated", "non_associated"
 NATIONAL_AGENCY, EACEA = "national_agency", "eacea"

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.formats import number_format
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext
 
 PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
 ELIGIBLE, NOT_ELIGIBLE = "eligible", "not_eligible"
@@ -21,6 +22,20 @@ ELIGIBLE, NOT_ELIGIBLE = "eligible", "not_eligible"
 NEEDS_ANSWER = "needs_answer"
 # The order the checker shows its outcomes in.
 OUTCOMES = (ELIGIBLE, NEEDS_ANSWER, UNKNOWN, NOT_ELIGIBLE)
+
+
+def translate(message):
+    """``gettext``, kept per language: a check of every format asks for the same few words."""
+    return translated(get_language(), message)
+
+
+_ = translate
+
+
+@lru_cache(maxsize=1024)
+def translated(language, message):
+    """``message`` in ``language``, the active one (a catalogue does not change while running)."""
+    return gettext(message)
 
 
 @dataclass(frozen=True)
