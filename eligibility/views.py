@@ -127,8 +127,13 @@ def result(form, programme, query, path, token):
         "steps_source": guide_page(413),
         "national_agency": programme.agency(situation.country, situation.community),
         "eacea": programme.agency(situation.country, managed_by=EACEA),
-        "pathways": Pathway.objects.filter(kind=Pathway.Kind.WITHOUT_APPLYING),
+        # Called by the template only when its fragment is not kept yet.
+        "pathways": ways_without_applying,
     }
+
+
+def ways_without_applying():
+    return Pathway.objects.filter(kind=Pathway.Kind.WITHOUT_APPLYING)
 
 
 def next_steps(fits, rules, situation, token):
@@ -177,9 +182,8 @@ def question(form, query, path, name):
 
 def answer_links(form, query, path, name):
     """Return (answer, URL of the answers with that answer given) for each of a field's choices."""
-    others = query.copy()
-    others.pop(name, None)
-    start = f"{path}?{others.urlencode()}&" if others else f"{path}?"
+    others = urlencode([(key, v) for key, values in query.lists() if key != name for v in values])
+    start = f"{path}?{others}&" if others else f"{path}?"
     return [
         (str(label), start + urlencode({name: value}))
         for value, label in form.fields[name].choices
