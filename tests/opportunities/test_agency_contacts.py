@@ -41,3 +41,11 @@ def test_an_agency_without_contact_details_shows_no_empty_block(client):
     text = client.get("/nl/agencies/").text
 
     assert '<address class="agency-contact">\n  \n' not in text
+
+
+def test_every_contact_detail_in_the_data_names_the_page_that_gives_it():
+    with_contacts = Agency.objects.exclude(email="", phone="", address="")
+
+    assert with_contacts.exists()
+    for agency in with_contacts:
+        assert agency.contact_source_url.startswith(("https://", "http://")), agency.code
