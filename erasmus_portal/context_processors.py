@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.encoding import escape_uri_path
+from django.utils.translation import get_language
 
 
 def languages(request):
@@ -14,9 +15,18 @@ def languages(request):
         "site_url": settings.SITE_URL,
         "page_path": "/" + escape_uri_path(request.path).lstrip("/"),
         "language_urls": [
-            (code, name, translate_url(full_path, code)) for code, name in settings.LANGUAGES
+            (code, name, same_page_in(full_path, code)) for code, name in settings.LANGUAGES
         ],
     }
+
+
+def same_page_in(full_path, language):
+    """The address of this page in ``language``: paths are not translated, so under a language
+    prefix only the prefix changes (resolving and reversing the path took longer)."""
+    prefix = f"/{get_language()}/"
+    if full_path.startswith(prefix):
+        return f"/{language}/{full_path[len(prefix) :]}"
+    return translate_url(full_path, language)
 
 
 def portal(request):
