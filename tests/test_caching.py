@@ -297,3 +297,16 @@ def test_new_pages_do_not_push_programme_data_out_of_the_cache():
         cache.set(f"page:{number}", "a page", 60)
 
     assert cached("test-data", lambda: ["built again"], token="1") is kept
+
+
+@pytest.mark.parametrize("path", FRAGMENT_PAGES)
+def test_a_new_address_of_a_page_stores_nothing_new_per_programme_version(client, path):
+    """What is kept per programme version never depends on the address: a stream of new URLs
+    (a tracking parameter, say) must not fill that cache and push programme data out."""
+    separator = "&" if "?" in path else "?"
+    client.get(f"{path}{separator}_=1")
+    stored = len(caches["programme"]._cache)
+
+    client.get(f"{path}{separator}_=2")
+
+    assert len(caches["programme"]._cache) == stored
