@@ -36,6 +36,8 @@ EXTRA_GREEN_TRAVEL_DAYS = 4
 # The participants whose daily rate the planner asks for, per country group, when the data
 # has none.
 OWN_RATE_KINDS = ("learners", "staff")
+# Invited experts and hosted teachers in training: they come to the beneficiary organisation.
+INVITED = "invited"
 
 
 @dataclass(frozen=True)
@@ -237,6 +239,8 @@ def _travel(row, rates):
 
 def _individual_support(row, rates, own, origin_country=""):
     label = _("Individual support")
+    if row.activity.participant == INVITED:
+        return _invited_support(row, rates, origin_country)
     group, group_confirmed = rates.groups.get(row.country, (None, False))
     if group is None:
         detail = _(
@@ -292,6 +296,58 @@ def _individual_support(row, rates, own, origin_country=""):
         data.call_year if data else None,
         confirmed,
         own_rate,
+    )
+
+
+def _invited_support(row, rates, origin_country):
+    """Individual support of an invited expert or a hosted teacher in training.
+
+    They stay at the beneficiary organisation (Programme Guide 2026, p. 91), so its country is
+    the receiving country (p. 99). The guide's table gives ranges for staff and for learners and
+    does not say which applies to these activities: the line spans both, and the National Agency
+    decides.
+    """
+    label = _("Individual support")
+    group, group_confirmed = rates.groups.get(origin_country, (None, False))
+    if group is None:
+        detail = _(
+            "Give your own town to estimate it: these participants stay at your organisation."
+        )
+        return Line("individual_support", label, detail, None, row.number)
+    ranges = [rates.cost("individual_support", kind, group) for kind in OWN_RATE_KINDS]
+    if None in ranges or not all(cost.min_amount_eur and cost.max_amount_eur for cost in ranges):
+        detail = _("Our data has no daily rate for these participants: ask your National Agency.")
+        return Line("individual_support", label, detail, None, row.number)
+    data = ranges[0]
+    days, full_days, reduced_days, reduced_from, percent = _support_days(row, data)
+    low = min(cost.min_amount_eur for cost in ranges)
+    high = max(cost.max_amount_eur for cost in ranges)
+    detail = _(
+        "Country group %(group)d, your own country, %(days)d days (%(travel)d travel days "
+        "included): %(count)d × %(full)d × € %(low)d to € %(high)d a day"
+    ) % {
+        "group": group,
+        "days": days,
+        "travel": TRAVEL_DAYS,
+        "count": row.participants,
+        "full": full_days,
+        "low": low,
+        "high": high,
+    }
+    detail += _reduced_days(reduced_days, percent, reduced_from) + ". "
+    detail += _(
+        "The guide gives daily ranges for staff and for learners, not for this activity: your "
+        "National Agency decides the rate."
+    )
+    return Line(
+        "individual_support",
+        label,
+        detail,
+        row.participants * _support_per_person(low, full_days, reduced_days, percent),
+        row.number,
+        max(cost.call_year for cost in ranges),
+        group_confirmed and all(cost.confirmed for cost in ranges),
+        high=row.participants * _support_per_person(high, full_days, reduced_days, percent),
     )
 
 

@@ -416,3 +416,38 @@ def test_the_coordinators_own_rate_comes_before_the_agencys(client):
     response = client.get(URL, PLAN)  # with rate_learners_2=60
 
     assert "20 × 12 × € 60" in response.text
+
+
+@pytest.mark.parametrize("activity", ["invited_expert", "hosting_teacher_in_training"])
+def test_invited_participants_get_the_range_of_the_applicants_own_country(client, activity):
+    """They stay at the beneficiary (p. 91), so its country is the receiving country (p. 99);
+    the guide's ranges are for staff and learners and it does not say which applies."""
+    plan = {
+        "origin": "Utrecht",
+        "months": "12",
+        "activity": [activity],
+        "participants": ["2"],
+        "days": ["12"],
+        "city": ["Madrid"],
+        "travel": ["standard"],
+    }
+
+    response = client.get(URL, plan)
+
+    estimate = response.context["result"]["estimate"]
+    support = {line.cost: line for line in estimate.lines}["individual_support"]
+    # The Netherlands is in country group 1: learners 48-127 a day, staff 107-191 (p. 99);
+    # 12 days and 2 travel days, all at the full rate.
+    assert (support.amount, support.high) == (2 * 14 * 48, 2 * 14 * 191)
+    assert "Country group 1" in support.detail
+    assert not estimate.missing
+
+
+def test_invited_participants_need_the_applicants_town(client):
+    plan = {"months": "12", "activity": ["invited_expert"], "participants": ["2"], "days": ["12"]}
+
+    response = client.get(URL, plan)
+
+    support = {line.cost: line for line in response.context["result"]["estimate"].lines}
+    assert support["individual_support"].amount is None
+    assert "Give your own town" in support["individual_support"].detail
