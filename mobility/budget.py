@@ -260,7 +260,7 @@ def _individual_support(row, rates, own, origin_country=""):
     if rate is None and data is not None:
         rate = data.amount_eur
     if rate is None and data is not None and data.min_amount_eur and data.max_amount_eur:
-        return _support_range(row, group, data, group_confirmed)
+        return _support_range(row, group, data, group_confirmed and data.confirmed)
     if rate is None and kind not in OWN_RATE_KINDS:
         detail = _("Our data has no daily rate for these participants: ask your National Agency.")
         return Line("individual_support", label, detail, None, row.number)
@@ -318,37 +318,10 @@ def _invited_support(row, rates, origin_country):
     if None in ranges or not all(cost.min_amount_eur and cost.max_amount_eur for cost in ranges):
         detail = _("Our data has no daily rate for these participants: ask your National Agency.")
         return Line("individual_support", label, detail, None, row.number)
-    data = ranges[0]
-    days, full_days, reduced_days, reduced_from, percent = _support_days(row, data)
+    confirmed = group_confirmed and all(cost.confirmed for cost in ranges)
     low = min(cost.min_amount_eur for cost in ranges)
     high = max(cost.max_amount_eur for cost in ranges)
-    detail = _(
-        "Country group %(group)d, your own country, %(days)d days (%(travel)d travel days "
-        "included): %(count)d × %(full)d × € %(low)d to € %(high)d a day"
-    ) % {
-        "group": group,
-        "days": days,
-        "travel": TRAVEL_DAYS,
-        "count": row.participants,
-        "full": full_days,
-        "low": low,
-        "high": high,
-    }
-    detail += _reduced_days(reduced_days, percent, reduced_from) + ". "
-    detail += _(
-        "The guide gives daily ranges for staff and for learners, not for this activity: your "
-        "National Agency decides the rate."
-    )
-    return Line(
-        "individual_support",
-        label,
-        detail,
-        row.participants * _support_per_person(low, full_days, reduced_days, percent),
-        row.number,
-        max(cost.call_year for cost in ranges),
-        group_confirmed and all(cost.confirmed for cost in ranges),
-        high=row.participants * _support_per_person(high, full_days, reduced_days, percent),
-    )
+    return _support_range(row, group, ranges[0], confirmed, (low, high), invited=True)
 
 
 def _reduced_days(days, percent, from_day):
@@ -399,15 +372,12 @@ def _support_per_person(rate, full_days, reduced_days, percent):
     return rate * full_days + reduced_rate * reduced_days
 
 
-def _support_range(row, group, data, group_confirmed):
-    """Individual support as a range: the guide's lowest and highest rate for the group."""
+def _support_range(row, group, data, confirmed, rates=None, invited=False):
+    """Individual support as a range: the guide's lowest and highest daily rate (``rates``,
+    else those of ``data``) for the group."""
     days, full_days, reduced_days, reduced_from, percent = _support_days(row, data)
-    low, high = data.min_amount_eur, data.max_amount_eur
-    detail = _(
-        "Country group %(group)d, %(days)d days (%(travel)d travel days included): "
-        "%(count)d × %(full)d × € %(low)d to € %(high)d a day, the range within which your "
-        "National Agency fixes its rate"
-    ) % {
+    low, high = rates or (data.min_amount_eur, data.max_amount_eur)
+    values = {
         "group": group,
         "days": days,
         "travel": TRAVEL_DAYS,
@@ -416,7 +386,29 @@ def _support_range(row, group, data, group_confirmed):
         "low": low,
         "high": high,
     }
+    if invited:
+        detail = (
+            _(
+                "Country group %(group)d, your own country, %(days)d days (%(travel)d travel days "
+                "included): %(count)d × %(full)d × € %(low)d to € %(high)d a day"
+            )
+            % values
+        )
+    else:
+        detail = (
+            _(
+                "Country group %(group)d, %(days)d days (%(travel)d travel days included): "
+                "%(count)d × %(full)d × € %(low)d to € %(high)d a day, the range within which your "
+                "National Agency fixes its rate"
+            )
+            % values
+        )
     detail += _reduced_days(reduced_days, percent, reduced_from)
+    if invited:
+        detail += ". " + _(
+            "The guide gives daily ranges for staff and for learners, not for this activity: "
+            "your National Agency decides the rate."
+        )
     return Line(
         "individual_support",
         _("Individual support"),
@@ -424,7 +416,7 @@ def _support_range(row, group, data, group_confirmed):
         row.participants * _support_per_person(low, full_days, reduced_days, percent),
         row.number,
         data.call_year,
-        group_confirmed and data.confirmed,
+        confirmed,
         high=row.participants * _support_per_person(high, full_days, reduced_days, percent),
     )
 
