@@ -70,6 +70,10 @@ def test_page_filters_by_format_action_line_and_agency(client, future):
 
 
 def test_unknown_time_and_unconfirmed_date_say_so(client):
+    deadline = Deadline.objects.get(format__code="KA120-VET", call_year=2024)
+    deadline.time, deadline.confirmed = None, False
+    deadline.save()
+
     text = client.get(PAGE, {"format": "KA120-VET"}).text
 
     assert "1 October 2024</time>, time not known" in text

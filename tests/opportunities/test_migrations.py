@@ -5,7 +5,7 @@ import importlib
 import pytest
 from django.apps import apps
 
-from opportunities.models import ActionLine, Country, Format, MobilityActivity
+from opportunities.models import ActionLine, Country, Deadline, Format, MobilityActivity
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +56,20 @@ def test_new_fields_of_existing_records_get_their_fixture_values():
     assert not forward.offered and "Alliances for Innovation" in forward.offer_note_en
     capacity.refresh_from_db()
     assert capacity.non_associated_one_region
+
+
+def test_past_deadlines_cite_the_official_call_unless_an_editor_chose_a_source():
+    sources = importlib.import_module("opportunities.migrations.0015_official_deadline_sources")
+    old_url = "https://www.teacheracademy.eu/erasmus-plus/funding-deadlines/"
+    kept = Deadline.objects.get(format__code="KA220-VET", call_year=2023, round=1)
+    changed = Deadline.objects.get(format__code="KA210-VET", call_year=2024, round=2)
+    Deadline.objects.filter(pk=kept.pk).update(source_url="https://editor.example/", time=None)
+    Deadline.objects.filter(pk=changed.pk).update(source_url=old_url, time=None, confirmed=False)
+
+    sources.cite_official_sources(apps, None)
+
+    kept.refresh_from_db()
+    changed.refresh_from_db()
+    assert (kept.source_url, kept.time) == ("https://editor.example/", None)
+    assert changed.source_url == sources.UV_2024
+    assert (changed.time.isoformat(), changed.confirmed) == ("12:00:00", True)
