@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from erasmus_portal.htmx import respond, still_filling_in
 from erasmus_portal.http import RowActionForm, error_messages, requested_language
 from opportunities.caching import cached, programme_page
-from opportunities.calls import active_year
+from opportunities.calls import active_year, keep_call
 from opportunities.models import Deadline, Pathway, expected_deadlines
 from opportunities.sources import guide_page
 
@@ -166,7 +166,7 @@ def plan_url(situation):
     """The planner, with what the checker already knows of the plan filled in."""
     known = {"participants": situation.participants, "months": situation.duration_months}
     query = urlencode({name: value for name, value in known.items() if value})
-    return f"{reverse('mobility:plan')}?{query}" if query else reverse("mobility:plan")
+    return keep_call(f"{reverse('mobility:plan')}?{query}" if query else reverse("mobility:plan"))
 
 
 def rank(outcome):

@@ -39,6 +39,17 @@ def call_query(year):
     return "" if year == current_year() else f"?call={year}"
 
 
+def keep_call(url):
+    """Return ``url``, a link to a page about the programme, selecting the call this request
+    asked for: ``&call=`` after a query, before an anchor; unchanged for the current call."""
+    year = ACTIVE_CALL.get()
+    if year is None or year == current_year():
+        return url
+    address, hash_mark, anchor = url.partition("#")
+    joint = "&" if "?" in address else "?"
+    return f"{address}{joint}call={year}{hash_mark}{anchor}"
+
+
 @contextmanager
 def override(year):
     token = ACTIVE_CALL.set(year)
@@ -115,7 +126,7 @@ def context(request):
     def changes_url():
         year = active_year()
         if any(other < year for other in published_years()):
-            return reverse("opportunities:call-changes", args=[year])
+            return keep_call(reverse("opportunities:call-changes", args=[year]))
         return ""
 
     return {

@@ -48,7 +48,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .calls import active_year
+from .calls import active_year, keep_call
 from .models import CostCategory, Described, ExampleProject, Format, MobilityActivity, Term
 
 CONFIGS = {"nl": "dutch", "en": "english"}
@@ -87,7 +87,7 @@ TERMS = Kind(
     Term,
     _("Term"),
     (("name", "A"), ("synonyms", "B")),
-    lambda t: f"{reverse('opportunities:terms')}#term-{t.pk}",
+    lambda t: keep_call(f"{reverse('opportunities:terms')}#term-{t.pk}"),
     code=Coalesce("format__code", "action_line__code", Value(""), output_field=CharField()),
     weight=0.6,
 )
@@ -106,21 +106,21 @@ KINDS = (
         MobilityActivity,
         _("KA1 activity"),
         (("name", "A"), ("summary", "B"), ("conditions", "C")),
-        lambda a: f"{reverse('opportunities:activities')}#{a.code}",
+        lambda a: keep_call(f"{reverse('opportunities:activities')}#{a.code}"),
         weight=0.5,
     ),
     Kind(
         CostCategory,
         _("KA1 cost"),
         (("name", "A"), ("summary", "B"), ("description", "C")),
-        lambda c: f"{reverse('opportunities:activities')}#cost-{c.code}",
+        lambda c: keep_call(f"{reverse('opportunities:activities')}#cost-{c.code}"),
         weight=0.4,
     ),
     Kind(
         ExampleProject,
         _("Example project"),
         (("name", "A"), ("summary", "B"), ("description", "C")),
-        lambda p: f"{reverse('opportunities:inspiration')}#{p.code}",
+        lambda p: keep_call(f"{reverse('opportunities:inspiration')}#{p.code}"),
         weight=0.4,
     ),
 )

@@ -60,7 +60,9 @@ def format_list(request):
         "catalogue", lambda: list(Format.objects.in_call().catalogue()), request.programme_token
     )
     form = FinderForm(request.GET, formats=formats)
-    context = {"form": form, "formats": form.results(), "groups": form.groups()}
+    found = form.results()
+    codes = [fmt.code for fmt in found]  # for the link that compares them
+    context = {"form": form, "formats": found, "codes": codes, "groups": form.groups()}
     status = 400 if form.errors else 200
     return respond(request, "opportunities/format_list.html", context, "htmx-response", status)
 

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from opportunities.calls import keep_call
 from opportunities.sources import source_label
 
 from ..verdicts import ELIGIBLE, FAIL, NEEDS_ANSWER, NOT_ELIGIBLE, PASS, UNKNOWN
@@ -28,7 +29,7 @@ def verdict(verdict, level=4, questions=None, outcome=False):
     heading, for a verdict listed outside a heading that says it.
     """
     code, name = escape(verdict.code), escape(verdict.name)
-    url = escape(format_url(verdict.code, get_language()))
+    url = escape(keep_call(format_url(verdict.code, get_language())))
     said = escape(outcome_label(verdict.outcome)) if outcome else ""
     said = f' <span class="outcome">{said}</span>' if said else ""
     html = [

@@ -23,7 +23,8 @@ def programme_fragment(parser, token):
         {% programme_fragment "format-card" format show_deadline %}…{% endprogramme_fragment %}
 
     What the fragment shows must follow from the programme and those values alone: nothing
-    from the request (its URL, a CSRF token, a CSP nonce) and nothing from the clock.
+    from the request (its URL, a CSRF token, a CSP nonce) and nothing from the clock. The call
+    the request asked for is in the key (``cached``), so its links may keep it (``call_url``).
     """
     bits = token.split_contents()
     if len(bits) < 2:
