@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import ngettext
 
 from opportunities.rules import RULES
+from opportunities.sources import source_label
 
 from .verdicts import (
     FAIL,
@@ -36,6 +37,7 @@ NATIONAL_AGENCY, EACEA = "national_agency", "eacea"
 # The format judge's methods that judge the declared rules, in order (rules may share one).
 CHECKS = tuple(dict.fromkeys(rule.judge for rule in RULES))
 INDIVIDUAL = "individual"
+PUBLIC_AUTHORITY = "public_authority"
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ class CountryFacts:
     has_communities: bool = False
     # The EU member state an outermost region, overseas territory or Åland takes part as.
     member_state: str | None = None
+    # Its authorities may not take part in any action (Georgia: Programme Guide 2026, p. 34).
+    authorities_excluded: bool = False
+    source_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -313,7 +318,9 @@ class _FormatJudge:
         if not self.rules.offered:
             yield Check("offered", FAIL, self.not_offered())
             return
-        yield self.country()
+        country = self.country()
+        yield country
+        yield from self.authorities(applying=country.status != FAIL)
         for check in CHECKS:
             yield from getattr(self, check)()
         yield from self.agency_check()
@@ -339,6 +346,61 @@ class _FormatJudge:
             if check is not None:
                 return check
         return self.country_of(applicant)
+
+    def authorities(self, applying):
+        """The authorities of some countries may take part in no action, as applicant or partner:
+        Georgia's (Programme Guide 2026, p. 34, footnote 46)."""
+        countries = self.programme.countries
+        applicant = self.applicant
+        partners = sorted(
+            {
+                countries[code]
+                for code in self.situation.partners or ()
+                if code in countries and countries[code].authorities_excluded
+            },
+            key=lambda country: country.name,
+        )
+        if applying and applicant.authorities_excluded:
+            yield self.applicant_authority(applicant)
+        if partners:
+            yield Check(
+                "authorities_excluded",
+                PASS,
+                _(
+                    "Partners from %(countries)s take part only if they are not its authorities: "
+                    "central government, local authorities, agencies and state-owned enterprises "
+                    "(%(source)s)."
+                )
+                % {
+                    "countries": join(country.name for country in partners),
+                    "source": source_label(partners[0].source_url),
+                },
+            )
+
+    def applicant_authority(self, applicant):
+        values = {"country": applicant.name, "source": source_label(applicant.source_url)}
+        rule = (
+            _(
+                "Authorities of %(country)s (central government, local authorities, agencies and "
+                "state-owned enterprises) may not take part in any Erasmus+ action (%(source)s)."
+            )
+            % values
+        )
+        kind = self.situation.organisation_type
+        if kind is None:
+            question = _("Is your organisation one of them?")
+            return Check("authorities_excluded", UNKNOWN, f"{rule} {question}", "organisation_type")
+        if kind == PUBLIC_AUTHORITY:
+            return Check("authorities_excluded", FAIL, rule)
+        return Check(
+            "authorities_excluded",
+            PASS,
+            _(
+                "Your organisation is not a public authority of %(country)s, so it may take part "
+                "unless it is a state-owned enterprise (%(source)s)."
+            )
+            % values,
+        )
 
     def country_of(self, applicant):
         rules = self.rules

@@ -41,6 +41,8 @@ def load_programme() -> Programme:
                 c.status_confirmed,
                 c.has_communities,
                 c.member_state_id,
+                c.authorities_excluded,
+                c.status_source_url,
             )
             for c in sorted(Country.objects.in_call(year), key=lambda country: country.name)
         },

@@ -215,7 +215,7 @@ class ActionLineAdmin(DescribedAdmin):
 class CountryStatusInline(admin.TabularInline):
     model = CountryStatus
     extra = 0
-    fields = ["call", "status", "region", "confirmed", "source_url"]
+    fields = ["call", "status", "region", "authorities_excluded", "confirmed", "source_url"]
 
 
 @admin.register(Country)
@@ -241,7 +241,10 @@ class CountryStatusAdmin(SimpleHistoryAdmin):
     list_filter = ["call", "status", "region", "confirmed"]
     list_select_related = ["country"]
     search_fields = ["country__code", "country__name_nl", "country__name_en"]
-    fieldsets = [(None, {"fields": ("call", "country", "status", "region")}), SOURCE]
+    fieldsets = [
+        (None, {"fields": ("call", "country", "status", "region", "authorities_excluded")}),
+        SOURCE,
+    ]
 
 
 @admin.register(Agency)

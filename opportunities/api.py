@@ -96,6 +96,7 @@ def country_data(country):
         "status": country.status,
         "region": country.region,
         "region_note": region_note(country),
+        "authorities_excluded": country.authorities_excluded,
         "member_state": country.member_state_id,
         "agencies": [
             {"name": a.name, "url": a.url, "community": a.community or None}

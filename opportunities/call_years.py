@@ -48,6 +48,7 @@ def copy_call(source: Call, year: int) -> Call:
             country_id=status.country_id,
             status=status.status,
             region=status.region,
+            authorities_excluded=status.authorities_excluded,
             confirmed=status.confirmed,
             source_url=status.source_url,
             source_note=status.source_note,
@@ -145,17 +146,23 @@ def country_changes(old: Call, new: Call) -> list[Change]:
     def statuses(call):
         rows = call.country_statuses.select_related("country")
         return {
-            row.country_id: (str(row.country), row.get_status_display(), shown(row.region))
+            row.country_id: (
+                str(row.country),
+                row.get_status_display(),
+                shown(row.region),
+                _("yes") if row.authorities_excluded else _("no"),
+            )
             for row in rows
         }
 
     before, after = statuses(old), statuses(new)
-    missing = ("", "—", "—")
+    missing = ("", "—", "—", "—")
     changes = []
     for code in sorted(before.keys() | after.keys()):
         was, now = before.get(code, missing), after.get(code, missing)
         name = was[0] or now[0]
-        for fact, index in ((_("status"), 1), (_("region"), 2)):
+        facts = ((_("status"), 1), (_("region"), 2), (_("authorities excluded"), 3))
+        for fact, index in facts:
             if was[index] != now[index]:
                 changes.append(Change(name, fact, was[index] or "—", now[index] or "—"))
     return changes

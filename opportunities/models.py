@@ -212,7 +212,8 @@ class Call(models.Model):
 class CountryQuerySet(models.QuerySet):
     def in_call(self, year=None):
         """Return the countries the call lists (by default the call the request describes),
-        with their ``status``, ``region``, ``status_confirmed`` and ``status_source_url``."""
+        with their ``status``, ``region``, ``status_confirmed``, ``status_source_url`` and
+        ``authorities_excluded``."""
         year = year or active_year()
         return (
             self.annotate(
@@ -224,6 +225,7 @@ class CountryQuerySet(models.QuerySet):
                 region=F("call_status__region"),
                 status_confirmed=F("call_status__confirmed"),
                 status_source_url=F("call_status__source_url"),
+                authorities_excluded=F("call_status__authorities_excluded"),
             )
         )
 
@@ -334,6 +336,15 @@ class CountryStatus(Sourced):
         help_text=_(
             "Region of a non-associated third country in the Programme Guide (1 Western Balkans, "
             "2 Neighbourhood East, 3 South-Mediterranean, 4 Russia, …). Empty when unknown."
+        ),
+    )
+    authorities_excluded = models.BooleanField(
+        _("authorities excluded"),
+        default=False,
+        help_text=_(
+            "The country's authorities (central government, local authorities, agencies and "
+            "state-owned enterprises) may not take part in any action, as the Programme Guide "
+            "2026 says of Georgia (p. 34, footnote 46). Other organisations from it may."
         ),
     )
 

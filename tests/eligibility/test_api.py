@@ -157,3 +157,27 @@ def test_thirty_partners_are_checked_and_thirty_one_are_refused(client):
     assert thirty.status_code == 200
     assert too_many.status_code == 400
     assert "30" in too_many.json()["errors"]["partners"][0]
+
+
+def test_partners_from_georgia_may_not_be_its_authorities(client):
+    """Programme Guide 2026, p. 34, footnote 46: Georgian authorities take part in no action."""
+    query = "country=NL&partners=ES,GE,GE&duration_months=36&format=ERASMUS-EDU-CB-VET&lang=en"
+
+    (verdict,) = client.get(f"/api/v1/eligibility?{query}").json()["formats"]
+
+    (check,) = [c for c in verdict["checks"] if c["rule"] == "authorities_excluded"]
+    assert check["status"] == "pass"
+    assert check["message"] == (
+        "Partners from Georgia take part only if they are not its authorities: central "
+        "government, local authorities, agencies and state-owned enterprises "
+        "(Programme Guide 2026, p. 34)."
+    )
+    assert verdict["verdict"] == "eligible"
+
+
+def test_a_partnership_without_georgian_partners_says_nothing_of_them(client):
+    query = "country=NL&partners=ES,KE,KE&duration_months=36&format=ERASMUS-EDU-CB-VET"
+
+    (verdict,) = client.get(f"/api/v1/eligibility?{query}").json()["formats"]
+
+    assert "authorities_excluded" not in {c["rule"] for c in verdict["checks"]}

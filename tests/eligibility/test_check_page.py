@@ -221,3 +221,11 @@ def test_a_territory_applies_to_its_member_states_agency(client, country, member
     assert verdict["apply_to"]["name"] == agency.name
     reason = next(c for c in verdict["checks"] if c["rule"] == "applicant_country")["message"]
     assert "doet mee als" in reason
+
+
+def test_the_checker_says_georgian_partners_may_not_be_its_authorities(client):
+    query = "country=NL&partners=ES&partners=GE&partners=GE&duration_months=36&goal=build_capacity"
+
+    text = client.get(f"/nl/check/?{query}").text
+
+    assert "Partners uit Georgië doen alleen mee als zij geen autoriteit van dat land zijn" in text

@@ -76,6 +76,21 @@ def test_a_copy_is_a_complete_draft(client):
         == CountryStatus.objects.filter(call=2026).count()
     )
     assert new.get(code="KA210-VET").grant_tiers.count() == 2
+    assert CountryStatus.objects.get(call=call, country="GE").authorities_excluded
+
+
+def test_the_comparison_lists_a_change_to_excluded_authorities(client, editor):
+    call = draft_2027()
+    CountryStatus.objects.filter(call=call, country="GE").update(authorities_excluded=False)
+
+    response = client.get(reverse("admin:opportunities_call_changes", args=[2027]))
+
+    rows = [
+        (change.subject, change.fact, change.before, change.after)
+        for _title, changes in response.context["changes"]
+        for change in changes
+    ]
+    assert ("Georgië (GE)", "autoriteiten uitgesloten", "ja", "nee") in rows
 
 
 def test_the_public_site_shows_the_current_call_until_the_draft_is_published(client):

@@ -15,7 +15,7 @@ from opportunities.rules import FACTS, RULE_NAMES, RULES
 pytestmark = pytest.mark.django_db
 
 # Checks the engine makes that are not a format's rules: who applies and where.
-OTHER_CHECKS = {"applicant", "applicant_country", "community"}
+OTHER_CHECKS = {"applicant", "applicant_country", "authorities_excluded", "community"}
 
 
 def test_names_and_fields_are_declared_once():
@@ -166,3 +166,29 @@ def test_each_facts_words_mark_its_rules_when_unconfirmed():
     for rule in RULES:
         words = Path(settings.BASE_DIR, "templates", rule.fact.template).read_text()
         assert f'"{rule.name}"' in words, rule.name
+
+
+@pytest.mark.parametrize(
+    ("organisation_type", "status"),
+    [("public_authority", "fail"), (None, "unknown"), ("vet_provider", "pass")],
+)
+def test_an_applicant_whose_countrys_authorities_are_excluded(organisation_type, status):
+    """Programme Guide 2026, p. 34, footnote 46, for a format open to non-associated applicants."""
+    guide = (
+        "https://erasmus-plus.ec.europa.eu/sites/default/files/2025-11/programme-guide-2026_en.pdf"
+    )
+    georgia = CountryFacts("GE", "Georgia", "non_associated", 2, True, False, None, True, guide)
+    programme = Programme(
+        formats=(everything_ruled(non_associated_may_apply=True, non_associated_regions=(2,)),),
+        countries={"GE": georgia, "DE": CountryFacts("DE", "Germany", "eu_member", None)},
+        agencies=(),
+    )
+
+    with translation.override("en"):
+        situation = Situation(country="GE", organisation_type=organisation_type, partners=("DE",))
+        (verdict,) = judge(situation, programme)
+
+    (check,) = [check for check in verdict.checks if check.rule == "authorities_excluded"]
+    assert check.status == status
+    assert "Georgia" in check.message
+    assert check.field == ("organisation_type" if status == "unknown" else "")
