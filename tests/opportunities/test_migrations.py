@@ -5,7 +5,7 @@ import importlib
 import pytest
 from django.apps import apps
 
-from opportunities.models import ActionLine, Country, Deadline, Format, MobilityActivity
+from opportunities.models import ActionLine, Agency, Country, Deadline, Format, MobilityActivity
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +73,17 @@ def test_past_deadlines_cite_the_official_call_unless_an_editor_chose_a_source()
     assert (kept.source_url, kept.time) == ("https://editor.example/", None)
     assert changed.source_url == sources.UV_2024
     assert (changed.time.isoformat(), changed.confirmed) == ("12:00:00", True)
+
+
+def test_agencies_cite_the_guide_or_a_government_page_unless_an_editor_chose_a_source():
+    sources = importlib.import_module("opportunities.migrations.0017_official_agency_sources")
+    eacea_page, _fields = sources.SOURCES["eacea"]
+    Agency.objects.filter(code="eacea").update(source_url=eacea_page)
+    Agency.objects.filter(code="es").update(source_url="https://editor.example/")
+
+    sources.cite_official_sources(apps, None)
+
+    assert Agency.objects.get(code="eacea").source_url.endswith(
+        "programme-guide-2026_en.pdf#page=19"
+    )
+    assert Agency.objects.get(code="es").source_url == "https://editor.example/"
