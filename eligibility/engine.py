@@ -125,6 +125,8 @@ class FormatRules:
     source_url: str = ""
     # A mobility format (Key Action 1): the planner estimates its budget.
     mobility: bool = False
+    # The planner checks its project rules (else only its activities and budget).
+    plannable: bool = False
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,7 @@ def format_rules(fmt: Format, position: dict[str, int]) -> FormatRules:
         offer_note=fmt.offer_note,
         source_url=fmt.source_url,
         mobility=fmt.mobility,
+        plannable=fmt.plannable,
     )
 
 

@@ -146,7 +146,8 @@ def next_steps(fits, rules, situation, token):
         known = deadlines.get(verdict.code, [])
         upcoming = next((d for d in known if d.moment > now), None)
         expected = [] if upcoming or not rules[verdict.code].offered else expected_deadlines(known)
-        plan = plan_url(situation) if rules[verdict.code].mobility else None
+        format_rules = rules[verdict.code]
+        plan = plan_url(situation, format_rules) if format_rules.mobility else None
         steps.append((verdict, plan, upcoming, expected))
     return steps
 
@@ -162,9 +163,14 @@ def deadlines_by_format():
     return found
 
 
-def plan_url(situation):
-    """The planner, with what the checker already knows of the plan filled in."""
-    known = {"participants": situation.participants, "months": situation.duration_months}
+def plan_url(situation, rules):
+    """The planner, with what the checker already knows of the plan filled in: the format when
+    the planner does not check its project rules by default."""
+    known = {
+        "participants": situation.participants,
+        "months": situation.duration_months,
+        "format": None if rules.plannable else rules.code,
+    }
     query = urlencode({name: value for name, value in known.items() if value})
     return keep_call(f"{reverse('mobility:plan')}?{query}" if query else reverse("mobility:plan"))
 

@@ -445,6 +445,12 @@ def load_activities() -> dict[str, Activity]:
     }
 
 
+def load_mobility_formats() -> dict[str, str]:
+    """Return the call's Key Action 1 formats, code to name (one query)."""
+    formats = Format.objects.in_call().filter(action_line__is_mobility=True)
+    return {fmt.code: fmt.name for fmt in formats.order_by("position", "code")}
+
+
 def load_project_rules() -> ProjectRules | None:
     """Return the rules of the format the planner plans (one query), or None when none is marked.
 

@@ -159,10 +159,22 @@ class PlanForm(forms.Form):
     rate_inclusion = forms.IntegerField(
         label=_("Inclusion support per participant with fewer opportunities"), **RATE
     )
+    # The Key Action 1 format planned, when the checker links here for another format than the
+    # one whose project rules the planner checks.
+    format = forms.ChoiceField(
+        label=_("Format"),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": _("The planner plans the mobility formats of Key Action 1 only.")
+        },
+    )
 
-    def __init__(self, *args, groups=(), **kwargs):
-        """``groups``: the country groups' numbers; a daily rate per participant kind each."""
+    def __init__(self, *args, groups=(), formats=(), **kwargs):
+        """``groups``: the country groups' numbers; a daily rate per participant kind each.
+        ``formats``: the codes of the call's mobility formats."""
         super().__init__(*args, **kwargs)
+        self.fields["format"].choices = [("", ""), *((code, code) for code in formats)]
         self.daily_rates = {}
         for kind in OWN_RATE_KINDS:
             for number in groups:

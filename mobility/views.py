@@ -18,7 +18,14 @@ from opportunities.caching import cached, programme_page
 
 from .budget import Row, estimate, load_rates
 from .distance import band_for, distance_km, load_bands, suggest
-from .engine import Mobility, check_activity, check_plan, load_activities, load_project_rules
+from .engine import (
+    Mobility,
+    check_activity,
+    check_plan,
+    load_activities,
+    load_mobility_formats,
+    load_project_rules,
+)
 from .forms import ActivityCheckForm, DistanceForm, PlaceSuggestForm, PlanForm, plan_rows
 
 ROW_FIELDS = ("activity", "participants", "days", "city", "travel", "fewer")
@@ -106,7 +113,8 @@ def plan_context(query, token):
     activities = cached("activities", load_activities, token)
     rates = cached("rates", load_rates, token)
     answered = any(query.getlist(name) for name in (*ROW_FIELDS, "months", "origin", "host_led"))
-    form = PlanForm(query if answered else None, groups=rates.group_numbers)
+    formats = cached("mobility-formats", load_mobility_formats, token)
+    form = PlanForm(query if answered else None, groups=rates.group_numbers, formats=formats)
     rows = plan_rows(query, activities)
     filled = [row for row in rows if not row.is_blank()]
     valid = form.is_valid() and all([row.is_valid() for row in filled])
@@ -119,11 +127,11 @@ def plan_context(query, token):
         "rate_fields": [form[name] for name in form.rate_names],
     }
     if answered and valid and filled:
-        context["result"] = plan_result(form, filled, activities, rates, token)
+        context["result"] = plan_result(form, filled, activities, rates, formats, token)
     return context
 
 
-def plan_result(form, rows, activities, rates, token):
+def plan_result(form, rows, activities, rates, formats, token):
     data = form.cleaned_data
     mobilities = [
         Mobility(
@@ -137,6 +145,11 @@ def plan_result(form, rows, activities, rates, token):
         for row in rows
     ]
     project = cached("short-term-project", load_project_rules, token)
+    # Another mobility format than the one whose project rules the planner knows: its
+    # activities and budget only.
+    other = None
+    if data["format"] and (project is None or data["format"] != project.code):
+        other, project = (data["format"], formats[data["format"]]), None
     verdict = check_plan(mobilities, data["months"], project, activities)
     origin = data["origin"]
     budget_rows = []
@@ -161,6 +174,7 @@ def plan_result(form, rows, activities, rates, token):
             for row, checked in zip(rows, verdict.activities, strict=True)
         ],
         "project": project,
+        "other_format": other,
         "activities": activities,
         "estimate": estimate(
             budget_rows,

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.utils.html import escape
@@ -451,3 +452,39 @@ def test_invited_participants_need_the_applicants_town(client):
     support = {line.cost: line for line in response.context["result"]["estimate"].lines}
     assert support["individual_support"].amount is None
     assert "Give your own town" in support["individual_support"].detail
+
+
+def test_the_checker_links_an_accredited_project_to_the_planner_for_its_own_format(client):
+    answers = "country=NL&organisation_type=vet_provider&accredited=true&goal=send_learners"
+    text = client.get(f"/en/check/?{answers}&duration_months=15&participants=40").text
+
+    links = set(re.findall(r'href="(/en/check/plan/[^"]*)"', text))
+    assert "/en/check/plan/?participants=40&amp;months=15&amp;format=KA121-VET" in links
+
+
+def test_the_planner_checks_another_formats_activities_and_budget_but_not_its_project(client):
+    plan = {
+        "format": "KA121-VET",
+        "origin": "Utrecht",
+        "months": "15",
+        "activity": ["learner_short_term"],
+        "participants": ["40"],
+        "days": ["30"],
+        "city": ["Madrid"],
+    }
+
+    response = client.get(URL, plan)
+
+    result = response.context["result"]
+    assert result["project"] is None  # KA122-VET's cap of 30 is not KA121-VET's
+    assert result["other_format"][0] == "KA121-VET"
+    assert "the planner checks each activity and estimates the budget" in response.text
+    assert 'name="format" value="KA121-VET"' in response.text
+    assert not result["estimate"].missing
+
+
+def test_the_planner_refuses_a_format_outside_key_action_1(client):
+    response = client.get(URL, {"format": "KA220-VET", "months": "12"})
+
+    assert response.status_code == 400
+    assert "The planner plans the mobility formats of Key Action 1 only." in response.text
