@@ -123,6 +123,9 @@ PAGES = [
     "&city=Nairobi&travel=standard&activity=staff_course&participants=2&days=12&city=Keulen"
     "&travel=green&rate_staff_1=120",
     "check/plan/?activity=staff_course&participants=x&days=5&city=Xyzzyville&travel=standard",
+    # Another format's plan (activities and budget only), and an invited expert's range.
+    "check/plan/?format=KA121-VET&origin=Utrecht&months=15&activity=invited_expert"
+    "&participants=2&days=20&city=Madrid&travel=standard",
     "check/distance/",
     "check/distance/?origin=Amsterdam&destination=Nairobi",
     "check/distance/?origin=Xyzzyville&destination=",
