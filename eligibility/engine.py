@@ -350,21 +350,15 @@ class _FormatJudge:
         return self.country_of(applicant)
 
     def authorities(self, applying):
-        """The authorities of some countries may take part in no action, as applicant or partner:
-        Georgia's (Programme Guide 2026, p. 34, footnote 46)."""
-        countries = self.programme.countries
-        applicant = self.applicant
-        partners = sorted(
-            {
-                countries[code]
-                for code in self.situation.partners or ()
-                if code in countries and countries[code].authorities_excluded
-            },
-            key=lambda country: country.name,
-        )
-        if applying and applicant.authorities_excluded:
-            yield self.applicant_authority(applicant)
-        if partners:
+        """The authorities of some countries may take part in no action (Georgia's: Programme
+        Guide 2026, p. 34, footnote 46). Partners: ``partner_authorities``."""
+        if applying and self.applicant.authorities_excluded:
+            yield self.applicant_authority(self.applicant)
+
+    def partner_authorities(self, partners):
+        """Where partners from such a country may join, say that its authorities may not."""
+        excluded = sorted({c for c in partners if c.authorities_excluded}, key=lambda c: c.name)
+        if excluded and self.rules.non_associated_may_join:
             yield Check(
                 "authorities_excluded",
                 PASS,
@@ -374,8 +368,8 @@ class _FormatJudge:
                     "(%(source)s)."
                 )
                 % {
-                    "countries": join(country.name for country in partners),
-                    "source": source_label(partners[0].source_url),
+                    "countries": join(country.name for country in excluded),
+                    "source": source_label(excluded[0].source_url),
                 },
             )
 
@@ -621,6 +615,7 @@ class _FormatJudge:
         organisations = [countries[as_member(self.applicant.code)], *known]
         yield from self.excluded(known)
         yield from self.non_associated(known)
+        yield from self.partner_authorities(known)
         programme_orgs = [c for c in organisations if c.status in (EU_MEMBER, ASSOCIATED)]
         yield from self.third_country_balance(known, programme_orgs)
         needed = rules.min_organisations - rules.min_non_associated_organisations

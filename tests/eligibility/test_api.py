@@ -181,3 +181,12 @@ def test_a_partnership_without_georgian_partners_says_nothing_of_them(client):
     (verdict,) = client.get(f"/api/v1/eligibility?{query}").json()["formats"]
 
     assert "authorities_excluded" not in {c["rule"] for c in verdict["checks"]}
+
+
+def test_georgian_authorities_are_not_mentioned_where_georgian_partners_cannot_join(client):
+    query = "country=NL&partners=DE,GE&duration_months=24&format=KA210-VET"
+
+    (verdict,) = client.get(f"/api/v1/eligibility?{query}").json()["formats"]
+
+    assert "authorities_excluded" not in {c["rule"] for c in verdict["checks"]}
+    assert verdict["verdict"] == "not_eligible"
