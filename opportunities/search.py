@@ -96,7 +96,8 @@ KINDS = (
         Format,
         _("Format"),
         (("name", "A"), ("summary", "B"), ("description", "C")),
-        lambda f: f.get_absolute_url(),
+        # The call searched: a row of the PostgreSQL search holds no call of its own.
+        lambda f: keep_call(reverse("opportunities:format-detail", args=[f.code])),
         code_field="code",
         code=F("code"),
         named_by_terms=True,
