@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -445,33 +445,42 @@ def load_activities() -> dict[str, Activity]:
     }
 
 
-def load_mobility_formats() -> dict[str, str]:
-    """Return the call's Key Action 1 formats, code to name (one query)."""
-    formats = Format.objects.in_call().filter(action_line__is_mobility=True)
-    return {fmt.code: fmt.name for fmt in formats.order_by("position", "code")}
+@dataclass(frozen=True)
+class MobilityFormats:
+    """The call's Key Action 1 formats (code to name) and the rules of the format the planner
+    plans (``None`` when no format is marked plannable)."""
+
+    names: dict[str, str]
+    project: ProjectRules | None
 
 
-def load_project_rules() -> ProjectRules | None:
-    """Return the rules of the format the planner plans (one query), or None when none is marked.
+def load_mobility_formats() -> MobilityFormats:
+    """Return the call's Key Action 1 formats and the planned format's rules (one query).
 
-    ``alternative`` is the format the record suggests instead (the accreditation, KA120-VET).
+    The project's ``alternative`` is the format its record suggests instead (the accreditation,
+    KA120-VET).
     """
     through = Format.alternatives.through.objects.filter(from_format=OuterRef("pk"))
-    fmt = (
+    formats = (
         Format.objects.in_call()
+        .filter(Q(action_line__is_mobility=True) | Q(plannable=True))
+        .annotate(mobility=F("action_line__is_mobility"))
         .annotate(alternative=Subquery(through.values("to_format__code")[:1]))
-        .filter(plannable=True)
-        .first()
+        .order_by("position", "code")
     )
-    if fmt is None:
-        return None
-    return ProjectRules(
-        code=fmt.code,
-        name=fmt.name,
-        max_participants=fmt.max_participants,
-        duration_min_months=fmt.duration_min_months,
-        duration_max_months=fmt.duration_max_months,
-        unconfirmed_rules=frozenset(fmt.unconfirmed_rules),
-        confirmed=fmt.confirmed,
-        alternative=fmt.alternative,
-    )
+    names, project = {}, None
+    for fmt in formats:
+        if fmt.mobility:
+            names[fmt.code] = fmt.name
+        if fmt.plannable and project is None:
+            project = ProjectRules(
+                code=fmt.code,
+                name=fmt.name,
+                max_participants=fmt.max_participants,
+                duration_min_months=fmt.duration_min_months,
+                duration_max_months=fmt.duration_max_months,
+                unconfirmed_rules=frozenset(fmt.unconfirmed_rules),
+                confirmed=fmt.confirmed,
+                alternative=fmt.alternative,
+            )
+    return MobilityFormats(names, project)

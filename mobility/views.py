@@ -24,7 +24,6 @@ from .engine import (
     check_plan,
     load_activities,
     load_mobility_formats,
-    load_project_rules,
 )
 from .forms import ActivityCheckForm, DistanceForm, PlaceSuggestForm, PlanForm, plan_rows
 
@@ -108,13 +107,13 @@ def change_rows(actions):
 def plan_context(query, token):
     """Validate the plan in the query; judge and estimate it when it is complete.
 
-    What it reads from the programme is cached per programme version: six queries when cold.
+    What it reads from the programme is cached per programme version: seven queries when cold.
     """
     activities = cached("activities", load_activities, token)
     rates = cached("rates", load_rates, token)
     answered = any(query.getlist(name) for name in (*ROW_FIELDS, "months", "origin", "host_led"))
     formats = cached("mobility-formats", load_mobility_formats, token)
-    form = PlanForm(query if answered else None, groups=rates.group_numbers, formats=formats)
+    form = PlanForm(query if answered else None, groups=rates.group_numbers, formats=formats.names)
     rows = plan_rows(query, activities)
     filled = [row for row in rows if not row.is_blank()]
     valid = form.is_valid() and all([row.is_valid() for row in filled])
@@ -144,12 +143,12 @@ def plan_result(form, rows, activities, rates, formats, token):
         )
         for row in rows
     ]
-    project = cached("short-term-project", load_project_rules, token)
+    project = formats.project
     # Another mobility format than the one whose project rules the planner knows: its
     # activities and budget only.
     other = None
     if data["format"] and (project is None or data["format"] != project.code):
-        other, project = (data["format"], formats[data["format"]]), None
+        other, project = (data["format"], formats.names[data["format"]]), None
     verdict = check_plan(mobilities, data["months"], project, activities)
     origin = data["origin"]
     budget_rows = []

@@ -12,7 +12,7 @@ from mobility.engine import (
     check_activity,
     check_plan,
     load_activities,
-    load_project_rules,
+    load_mobility_formats,
 )
 
 # Marked so pytest-django sets up the test database; the loaders below then read it once.
@@ -34,7 +34,7 @@ def activities(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="module")
 def short_term(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        return load_project_rules()
+        return load_mobility_formats().project
 
 
 def verdict(activities, **plan):
