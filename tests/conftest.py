@@ -1,4 +1,5 @@
 import io
+import threading
 
 import pytest
 from django.core.cache import caches
@@ -29,6 +30,16 @@ def empty_cache():
         cache.clear()
 
 
+def one_at_a_time(app):
+    lock = threading.Lock()
+
+    def serve(environ, start_response):
+        with lock:
+            return app(environ, start_response)
+
+    return serve
+
+
 @pytest.fixture(scope="session")
 def portal_server(django_db_setup, django_db_blocker):
     """One live server for every browser test, serving the programme loaded at session start.
@@ -40,6 +51,12 @@ def portal_server(django_db_setup, django_db_blocker):
     gazetteer()  # as erasmus_portal/wsgi.py does when a worker starts
     with django_db_blocker.unblock():
         server = LiveServer("localhost")
+    if server.thread.connections_override:
+        # In-memory SQLite: the server's threads share the test's one connection. Two requests
+        # at once (a suggestion and a submit) can then read each other's rows, as Django's
+        # LiveServerTestCase documentation warns, so requests take turns.
+        httpd = server.thread.httpd
+        httpd.set_app(one_at_a_time(httpd.get_app()))
     yield server
     server.stop()
 
