@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils.translation import ngettext
-
 from opportunities.rules import RULES
 from opportunities.sources import source_label
 
@@ -28,7 +26,9 @@ from .verdicts import (
     combine,
     euros,
     join,
+    one_language,
     range_text,
+    translate_plural,
 )
 from .verdicts import translate as _
 
@@ -214,14 +214,15 @@ def judge(situation: Situation, programme: Programme) -> list[Verdict]:
         managed_by: programme.agency(situation.country, situation.community, managed_by)
         for managed_by in {rules.managed_by for rules in programme.formats}
     }
-    verdicts = {
-        rules.code: _judge_format(situation, rules, programme, agencies[rules.managed_by])
-        for rules in programme.formats
-    }
-    return [
-        _with_suggestions(verdict, rules, verdicts)
-        for rules, verdict in _pairs(programme, verdicts)
-    ]
+    with one_language():
+        verdicts = {
+            rules.code: _judge_format(situation, rules, programme, agencies[rules.managed_by])
+            for rules in programme.formats
+        }
+        return [
+            _with_suggestions(verdict, rules, verdicts)
+            for rules, verdict in _pairs(programme, verdicts)
+        ]
 
 
 def recommend(
@@ -624,7 +625,7 @@ class _FormatJudge:
             yield self._rule(
                 "min_organisations",
                 PASS if len(programme_orgs) >= needed else FAIL,
-                ngettext(
+                translate_plural(
                     "%(count)d organisation from EU member states and associated countries, "
                     "applicant included; at least %(minimum)d needed.",
                     "%(count)d organisations from EU member states and associated countries, "
@@ -645,7 +646,7 @@ class _FormatJudge:
             yield self._rule(
                 "min_countries",
                 PASS if len(distinct) >= rules.min_countries else FAIL,
-                ngettext(
+                translate_plural(
                     "%(count)d different EU member state or associated country; at least "
                     "%(minimum)d needed.",
                     "%(count)d different EU member states and associated countries; at least "
@@ -659,7 +660,7 @@ class _FormatJudge:
             yield self._rule(
                 "min_eu_member_states",
                 PASS if len(members) >= rules.min_eu_member_states else FAIL,
-                ngettext(
+                translate_plural(
                     "%(count)d EU member state among them; at least %(minimum)d needed.",
                     "%(count)d EU member states among them; at least %(minimum)d needed.",
                     len(members),
@@ -740,7 +741,7 @@ class _FormatJudge:
             yield self._rule(
                 "min_non_associated_organisations",
                 status,
-                ngettext(
+                translate_plural(
                     "%(count)d organisation from an eligible country not associated to the "
                     "programme; at least %(minimum)d needed.",
                     "%(count)d organisations from eligible countries not associated to the "

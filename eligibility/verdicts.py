@@ -10,11 +10,13 @@ agency can settle (a fact no source gives, or one the agency decides).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
 from django.utils.formats import number_format
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 
 PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
 ELIGIBLE, NOT_ELIGIBLE = "eligible", "not_eligible"
@@ -24,9 +26,29 @@ NEEDS_ANSWER = "needs_answer"
 OUTCOMES = (ELIGIBLE, NEEDS_ANSWER, UNKNOWN, NOT_ELIGIBLE)
 
 
+# The language of the judgement under way. Django's ``get_language()`` reads a thread-local
+# that costs enough to count when a check of every format asks for it a hundred times.
+_LANGUAGE = ContextVar("judgement_language", default=None)
+
+
+@contextmanager
+def one_language():
+    """Read the active language once for the checks judged inside, which must not change it."""
+    token = _LANGUAGE.set(get_language())
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
 def translate(message):
     """``gettext``, kept per language: a check of every format asks for the same few words."""
-    return translated(get_language(), message)
+    return translated(_LANGUAGE.get() or get_language(), message)
+
+
+def translate_plural(singular, plural, count):
+    """``ngettext``, kept per language like ``translate``."""
+    return translated_plural(_LANGUAGE.get() or get_language(), singular, plural, count)
 
 
 _ = translate
@@ -36,6 +58,11 @@ _ = translate
 def translated(language, message):
     """``message`` in ``language``, the active one (a catalogue does not change while running)."""
     return gettext(message)
+
+
+@lru_cache(maxsize=1024)
+def translated_plural(language, singular, plural, count):
+    return ngettext(singular, plural, count)
 
 
 @dataclass(frozen=True)

@@ -301,13 +301,20 @@ def test_unanswered_questions_make_the_verdict_unknown():
 
 
 def test_messages_follow_the_language():
-    with translation.override("nl"):
-        dutch = check(verdict_for("KA122-VET", participants=31), "max_participants").message
-    with translation.override("en"):
-        english = check(verdict_for("KA122-VET", participants=31), "max_participants").message
+    def messages():
+        participants = check(verdict_for("KA122-VET", participants=31), "max_participants")
+        organisations = check(verdict_for("KA220-VET", partners=("DE",)), "min_organisations")
+        return participants.message, organisations.message
 
-    assert "deelnemers" in dutch
-    assert "participants" in english
+    with translation.override("nl"):
+        dutch = messages()
+    with translation.override("en"):
+        english = messages()
+
+    assert "deelnemers" in dutch[0]
+    assert "participants" in english[0]
+    assert dutch[1].startswith("2 organisaties uit lidstaten van de EU")
+    assert english[1].startswith("2 organisations from EU member states")
 
 
 def test_an_editors_change_changes_the_verdict():
