@@ -129,6 +129,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # One programme version per request, read when first needed.
+    "opportunities.caching.request_state",
     # ?call=2026: describe another published call, or refuse an unknown year (400).
     "opportunities.calls.call_middleware",
     "django.middleware.common.CommonMiddleware",

@@ -29,14 +29,39 @@ TOKEN_KEY = "programme-token"
 TOKEN_SECONDS = 2
 
 
+# What a request read first (``request_state``): the rest of it describes the same version,
+# and a page reads the shared cache once, not once for every link to another call.
+REQUEST_STATE = ContextVar("request_state", default=None)
+
+
 def current_state():
     """Return the programme version and the published call years, newest first, read from the
-    database at most every TOKEN_SECONDS."""
+    database at most every TOKEN_SECONDS, and once per request."""
+    kept = REQUEST_STATE.get()
+    if kept:
+        return kept[0]
     state = cache.get(TOKEN_KEY)
     if state is None:
         state = programme_state()
         cache.set(TOKEN_KEY, state, TOKEN_SECONDS)
+    if kept is not None:
+        kept.append(state)
     return state
+
+
+def request_state(get_response):
+    """Keep the programme state a request reads for the rest of that request.
+
+    Read when first needed, not before: an error page needs no database."""
+
+    def middleware(request):
+        token = REQUEST_STATE.set([])
+        try:
+            return get_response(request)
+        finally:
+            REQUEST_STATE.reset(token)
+
+    return middleware
 
 
 def current_token():
@@ -75,6 +100,8 @@ def programme_token():
 
 def forget_token():
     cache.delete(TOKEN_KEY)
+    if kept := REQUEST_STATE.get():
+        kept.clear()
 
 
 def programme_changed(action="post_save", **kwargs):

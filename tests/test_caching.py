@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import connection, transaction
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -118,6 +119,19 @@ def test_a_cached_page_costs_no_query(client, django_assert_num_queries):
 
     assert second.content == first.content
     assert "HX-Request" in second["Vary"]
+
+
+@pytest.mark.parametrize("path", ["/en/deadlines/", "/nl/check/plan/", CHECK])
+def test_a_request_reads_the_programme_version_once(client, monkeypatch, path):
+    """Even when the shared copy of the version expires while the page is being built (here:
+    at once), the whole page describes one version, read once."""
+    monkeypatch.setattr("opportunities.caching.TOKEN_SECONDS", 0)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+
+    reads = [q for q in queries if "opportunities_programmeversion" in q["sql"]]
+    assert len(reads) == 1
 
 
 def test_htmx_and_full_page_are_cached_apart(client):
