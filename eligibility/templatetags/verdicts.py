@@ -50,16 +50,16 @@ def verdict(verdict, level=4, questions=None, outcome=False):
     if verdict.source_url and (verdict.failed or verdict.verdict == UNKNOWN):
         label = escape(source_label(verdict.source_url))
         source = f'<a href="{escape(verdict.source_url)}">{label}</a>'
-        html.append(f'\n  <p class="source">{escape(_("Source"))}: {source}</p>\n  ')
+        html.append(f'\n  <p class="source">{labels["source"]}: {source}</p>\n  ')
     if verdict.apply_to and verdict.verdict != NOT_ELIGIBLE:
         agency = f'<a href="{escape(verdict.apply_to.url)}">{escape(verdict.apply_to.name)}</a>'
-        html.append(f'\n  <p class="apply-to">{escape(_("Apply to"))}: {agency}</p>\n  ')
+        html.append(f'\n  <p class="apply-to">{labels["apply_to"]}: {agency}</p>\n  ')
     html.append("\n  ")
     if verdict.suggestions:
         links = ", ".join(
             f'<a href="#verdict-{escape(c)}">{escape(c)}</a>' for c in verdict.suggestions
         )
-        html.append(f'\n  <p class="suggestions">{escape(_("Consider instead"))}: {links}</p>\n  ')
+        html.append(f'\n  <p class="suggestions">{labels["instead"]}: {links}</p>\n  ')
     html.append("\n</article>\n")
     return mark_safe("".join(html))
 
@@ -82,12 +82,18 @@ def check_kind(check):
 
 @lru_cache(maxsize=8)
 def check_labels(language):
-    """The label of each kind of check, escaped, in ``language`` (the active one)."""
+    """The label of each kind of check, and of a verdict's other lines, escaped, in ``language``
+    (the active one)."""
     return {
         PASS: escape(_("Passed")),
         FAIL: escape(_("Fails")),
         "question": escape(_("Needs your answer")),
         "agency": escape(_("Check with the agency")),
+        # Outside f-strings, where xgettext finds them.
+        "source": escape(_("Source")),
+        "apply_to": escape(_("Apply to")),
+        "instead": escape(_("Consider instead")),
+        "answer": escape(_("Answer")),
     }
 
 
@@ -103,7 +109,8 @@ def question_html(check, questions):
         for label, url in question.answers
     )
     field = f'<a href="#{escape(question.anchor)}">{escape(question.label)}</a>'
-    return f' <span class="ask">{escape(_("Answer"))}: {field}{answers}</span>'
+    label = check_labels(get_language())["answer"]
+    return f' <span class="ask">{label}: {field}{answers}</span>'
 
 
 @lru_cache(maxsize=256)

@@ -229,3 +229,18 @@ def test_the_checker_says_georgian_partners_may_not_be_its_authorities(client):
     text = client.get(f"/nl/check/?{query}").text
 
     assert "Partners uit Georgië doen alleen mee als zij geen autoriteit van dat land zijn" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("nl", ["Antwoord:", "Kijk in plaats daarvan naar:", "Bron:", "Aanvraag indienen bij:"]),
+        ("en", ["Answer:", "Consider instead:", "Source:", "Apply to:"]),
+    ],
+)
+def test_a_verdicts_lines_are_in_the_pages_language(client, language, words):
+    """A question, an alternative, a source and the agency: each line's label translated."""
+    query = "?country=NL&goal=send_learners&partners=ES&participants=31"
+    text = client.get(f"/{language}/check/{query}").text
+
+    assert all(word in text for word in words), [w for w in words if w not in text]
